@@ -1,0 +1,43 @@
+package org.jheartbeat.core.agent;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A resource agent built into jheartbeat, with OCF semantics: start succeeds when already
+ * started, stop succeeds when already stopped, monitor answers SUCCESS (running) or NOT_RUNNING.
+ *
+ * <p>Agents are found with {@link java.util.ServiceLoader} under their haresources name
+ * ({@code IPaddr2}, {@code ldirectord}, ...). An action may block; the manager runs it on a
+ * virtual thread and interrupts it when its timeout passes, so long waits must be interruptible.
+ */
+public interface ResourceAgent {
+
+    /** The name used in haresources, e.g. {@code IPaddr2} in {@code IPaddr2::10.0.0.5/24/eth0}. */
+    String name();
+
+    /**
+     * Turns haresources' positional arguments ({@code NAME::arg1::arg2}) into this agent's OCF
+     * parameters, the way Heartbeat's resource.d wrapper for the agent does.
+     */
+    Map<String, String> parameters(List<String> positional) throws InvalidParametersException;
+
+    /** Checks parameters without touching the system (OCF validate-all). */
+    ActionResult validate(AgentContext context, Map<String, String> parameters);
+
+    ActionResult start(AgentContext context, Map<String, String> parameters);
+
+    ActionResult stop(AgentContext context, Map<String, String> parameters);
+
+    /** SUCCESS when running, NOT_RUNNING when cleanly stopped, anything else is a failure. */
+    ActionResult monitor(AgentContext context, Map<String, String> parameters);
+
+    /** The OCF meta-data XML (ra-api-1.dtd). */
+    String metaData();
+
+    /** How long the manager lets an action run before it counts as failed. */
+    default Duration timeout(String action) {
+        return Duration.ofSeconds(20);
+    }
+}

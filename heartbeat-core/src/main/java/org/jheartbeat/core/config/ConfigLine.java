@@ -1,0 +1,5 @@
+package org.jheartbeat.core.config;
+
+/** One physical line of a configuration file, without its line terminator. */
+public record ConfigLine(int number, String text) {
+}

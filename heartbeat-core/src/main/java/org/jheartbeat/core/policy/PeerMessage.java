@@ -1,0 +1,83 @@
+package org.jheartbeat.core.policy;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The resource hand-off messages two nodes exchange (Heartbeat's {@code starting},
+ * {@code resource}, {@code ask_resources}, {@code hb_takeover}, {@code shutdone},
+ * {@code ip-request}, {@code ip-request-resp}). Sets are named from the sender's point of view.
+ */
+public sealed interface PeerMessage {
+
+    /** "I am starting; tell me what you hold." */
+    record Starting() implements PeerMessage {
+    }
+
+    /**
+     * What the sender holds: every group it claims plus every group it has not finished
+     * stopping, so a receiver that trusts it never starts a group the sender still runs.
+     *
+     * @param stable whether the sender has no resource work or standby in progress
+     * @param failed groups whose start failed on the sender (it will not run them)
+     */
+    record ResourceAnnouncement(HoldSet holds, boolean stable, Info info, Set<String> failed)
+            implements PeerMessage {
+
+        public enum Info { NONE, STANDBY, SHUTDOWN }
+
+        public ResourceAnnouncement {
+            Objects.requireNonNull(holds, "holds");
+            Objects.requireNonNull(info, "info");
+            failed = Set.copyOf(failed);
+        }
+    }
+
+    /** One step of the standby protocol for {@code set} (named by the node going standby). */
+    record AskResources(HoldSet set, StandbyStep step) implements PeerMessage {
+
+        public enum StandbyStep {
+            /** The sender wants to give {@code set} up. */
+            ME,
+            /** The receiver of ME can take it. */
+            OTHER,
+            /** The giver stopped everything in the set / the taker started it. */
+            DONE;
+
+            /** The word Heartbeat puts in {@code info=}. */
+            public String word() {
+                return name().toLowerCase(java.util.Locale.ROOT);
+            }
+        }
+
+        public AskResources {
+            Objects.requireNonNull(set, "set");
+            Objects.requireNonNull(step, "step");
+        }
+    }
+
+    /** {@code hb_takeover ARG} run on the sender: the receiver should go standby (mapped set). */
+    record TakeoverRequest(StandbyArgument argument) implements PeerMessage {
+        public TakeoverRequest {
+            Objects.requireNonNull(argument, "argument");
+        }
+    }
+
+    /** "I released everything and am stopping." */
+    record Shutdone() implements PeerMessage {
+    }
+
+    /** Legacy mode: "please release group {@code key}" (the sender is its home node). */
+    record IpRequest(String key) implements PeerMessage {
+        public IpRequest {
+            Objects.requireNonNull(key, "key");
+        }
+    }
+
+    /** Legacy mode: group {@code key} is not running here (any more); {@code weOwned} if it was. */
+    record IpRequestResponse(String key, boolean weOwned) implements PeerMessage {
+        public IpRequestResponse {
+            Objects.requireNonNull(key, "key");
+        }
+    }
+}

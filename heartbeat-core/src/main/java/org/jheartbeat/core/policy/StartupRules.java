@@ -1,0 +1,108 @@
+package org.jheartbeat.core.policy;
+
+import java.util.Optional;
+import org.jheartbeat.core.policy.PeerMessage.ResourceAnnouncement;
+
+/** Comms up, the {@code starting}/{@code resource} exchange and the simultaneous-start delay (spec §5). */
+final class StartupRules {
+
+    private StartupRules() {
+    }
+
+    static void commsUp(Transition t) {
+        if (t.phase != Phase.WAITING) {
+            return;
+        }
+        if (!t.peer.alive()) {
+            t.phase = Phase.RUNNING;
+            if (t.config.peer().isPresent()) {
+                MembershipRules.takeOver(t, t.peer, false);
+            } else {
+                t.holds = HoldSet.ALL;
+                t.wanted.addAll(t.config.keysOf(HoldSet.ALL));
+                t.whenIdle.add("Local Resource acquisition completed.");
+            }
+            return;
+        }
+        if (!t.config.niceFailback()) {
+            t.phase = Phase.RUNNING;
+            LegacyRules.requestLocalGroups(t);
+            return;
+        }
+        t.send(new PeerMessage.Starting());
+        t.phase = Phase.STARTING;
+    }
+
+    /** The peer (re)started: it holds nothing yet and wants to know what we hold. */
+    static void peerStarting(Transition t) {
+        t.peer = PeerView.fresh(PeerView.Liveness.ALIVE);
+        if (!t.config.niceFailback()) {
+            return;
+        }
+        StandbyRules.cancel(t);
+        if (Policy.autoFailbackOn(t) && t.holds.covers(HoldSet.FOREIGN)) {
+            t.pendingRelease = t.pendingRelease.plus(HoldSet.FOREIGN);
+        }
+        t.announce();
+    }
+
+    static void peerAnnounced(Transition t, ResourceAnnouncement announcement) {
+        t.peer = new PeerView(PeerView.Liveness.ALIVE, announcement.holds(), announcement.stable(),
+                announcement.info() == ResourceAnnouncement.Info.SHUTDOWN, announcement.failed());
+        if (!t.config.niceFailback()) {
+            return;
+        }
+        if (t.phase == Phase.STARTING && t.requestDelay.isEmpty()) {
+            decide(t);
+        } else if (t.phase == Phase.RUNNING) {
+            OwnershipRules.resolveDoubleHolding(t);
+        }
+    }
+
+    private static void decide(Transition t) {
+        if (!t.peer.stable()) {
+            t.requestDelay = Optional.of(t.startTimer(TimerToken.Kind.REQUEST_DELAY, t.config.timings().requestDelay()));
+            return;
+        }
+        t.phase = Phase.RUNNING;
+        if (peerHoldsOurGroups(t)) {
+            t.info("Local Resource acquisition completed. (none)");
+            t.info("Initial resource acquisition complete (T_RESOURCES(them))");
+            return;
+        }
+        t.info("remote resource transition completed.");
+        takeLocalGroups(t);
+        t.info("Initial resource acquisition complete (T_RESOURCES(us))");
+    }
+
+    static void requestDelayOver(Transition t, TimerToken token) {
+        if (t.requestDelay.filter(token::equals).isEmpty() || t.phase != Phase.STARTING) {
+            return;
+        }
+        t.requestDelay = Optional.empty();
+        t.phase = Phase.RUNNING;
+        if (peerHoldsOurGroups(t)) {
+            t.info("Local Resource acquisition completed. (none)");
+        } else {
+            t.info("local resource transition completed.");
+            takeLocalGroups(t);
+        }
+        t.info("Initial resource acquisition complete (HB_R_BOTHSTARTING)");
+    }
+
+    private static boolean peerHoldsOurGroups(Transition t) {
+        return t.peer.holdsAsSeenHere().covers(HoldSet.LOCAL);
+    }
+
+    private static void takeLocalGroups(Transition t) {
+        t.holds = t.holds.plus(HoldSet.LOCAL);
+        t.wantClaimedGroups();
+        t.whenIdle.add("Local Resource acquisition completed.");
+    }
+
+    /** Forget a running simultaneous-start wait. */
+    static void cancelRequestDelay(Transition t) {
+        t.requestDelay.ifPresent(t::cancelTimer);
+        t.requestDelay = Optional.empty();
+    }
+}

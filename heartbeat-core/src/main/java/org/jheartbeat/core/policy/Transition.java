@@ -1,0 +1,209 @@
+package org.jheartbeat.core.policy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jheartbeat.core.policy.PeerMessage.ResourceAnnouncement;
+
+/**
+ * The working copy of a {@link PolicyState} while one event is decided: the rules change it and
+ * collect actions, then it becomes the next immutable state. Lives only inside one
+ * {@link Policy#decide} call, so its mutability is never seen outside.
+ */
+final class Transition {
+
+    final PolicyConfig config;
+    final long now;
+
+    Phase phase;
+    HoldSet holds;
+    final Set<String> wanted;
+    final Set<String> failed;
+    final Map<String, GroupStatus> groups;
+    PeerView peer;
+    Standby standby;
+    HoldSet pendingRelease;
+    boolean shutdownDelayed;
+    Optional<TimerToken> requestDelay;
+    final List<String> whenIdle;
+    final Set<String> reannounceWhenReleased;
+    final Set<String> legacyAsked;
+    final Map<String, Boolean> legacyOwed;
+    Optional<ResourceAnnouncement> lastAnnounced;
+    long nextTimerId;
+
+    private final List<PolicyAction> actions = new ArrayList<>();
+
+    Transition(PolicyConfig config, PolicyState state, long now) {
+        this.config = config;
+        this.now = now;
+        phase = state.phase();
+        holds = state.holds();
+        wanted = new LinkedHashSet<>(state.wanted());
+        failed = new HashSet<>(state.failed());
+        groups = new LinkedHashMap<>(state.groups());
+        peer = state.peer();
+        standby = state.standby();
+        pendingRelease = state.pendingRelease();
+        shutdownDelayed = state.shutdownDelayed();
+        requestDelay = state.requestDelay();
+        whenIdle = new ArrayList<>(state.whenIdle());
+        reannounceWhenReleased = new LinkedHashSet<>(state.reannounceWhenReleased());
+        legacyAsked = new LinkedHashSet<>(state.legacyAsked());
+        legacyOwed = new LinkedHashMap<>(state.legacyOwed());
+        lastAnnounced = state.lastAnnounced();
+        nextTimerId = state.nextTimerId();
+    }
+
+    PolicyState state() {
+        return new PolicyState(phase, holds, wanted, failed, groups, peer, standby, pendingRelease,
+                shutdownDelayed, requestDelay, whenIdle, reannounceWhenReleased, legacyAsked, legacyOwed,
+                lastAnnounced, nextTimerId);
+    }
+
+    Decision decision() {
+        return new Decision(state(), actions);
+    }
+
+    int actionCount() {
+        return actions.size();
+    }
+
+    String localNode() {
+        return config.localNode();
+    }
+
+    /** The peer's name; only called once the peer has been heard, so it exists. */
+    String peerName() {
+        return config.peer().orElseThrow();
+    }
+
+    // ---- actions
+
+    void log(LogLevel level, String text) {
+        actions.add(new PolicyAction.Log(level, text));
+    }
+
+    void info(String text) {
+        log(LogLevel.INFO, text);
+    }
+
+    void send(PeerMessage message) {
+        actions.add(new PolicyAction.SendToPeer(message));
+    }
+
+    void act(PolicyAction action) {
+        actions.add(action);
+    }
+
+    TimerToken startTimer(TimerToken.Kind kind, Duration delay) {
+        TimerToken token = new TimerToken(kind, nextTimerId++);
+        actions.add(new PolicyAction.StartTimer(token, delay));
+        return token;
+    }
+
+    void cancelTimer(TimerToken token) {
+        actions.add(new PolicyAction.CancelTimer(token));
+    }
+
+    // ---- groups
+
+    GroupStatus status(String key) {
+        return groups.get(key);
+    }
+
+    /** Nice failback: run exactly the claimed groups that did not fail here. */
+    void wantClaimedGroups() {
+        wanted.clear();
+        for (String key : config.keysOf(holds)) {
+            if (!failed.contains(key)) {
+                wanted.add(key);
+            }
+        }
+    }
+
+    /** Stop a group even if it is not running (Heartbeat's give-group: every stop is idempotent). */
+    void forceStop(String key) {
+        GroupStatus status = groups.get(key);
+        if (status == GroupStatus.STOPPED || status == GroupStatus.RUNNING) {
+            groups.put(key, GroupStatus.STOPPING);
+            actions.add(new PolicyAction.StopGroup(key));
+        }
+    }
+
+    /** Start what is wanted and stopped; stop what is running and not wanted. */
+    void reconcile() {
+        for (var entry : groups.entrySet()) {
+            String key = entry.getKey();
+            boolean want = wanted.contains(key) && !failed.contains(key);
+            if (want && entry.getValue() == GroupStatus.STOPPED) {
+                entry.setValue(GroupStatus.STARTING);
+                actions.add(new PolicyAction.StartGroup(key));
+            } else if (!want && entry.getValue() == GroupStatus.RUNNING) {
+                entry.setValue(GroupStatus.STOPPING);
+                actions.add(new PolicyAction.StopGroup(key));
+            }
+        }
+    }
+
+    boolean resourceWorkInProgress() {
+        return groups.values().stream().anyMatch(GroupStatus::inTransition);
+    }
+
+    boolean allStopped(List<String> keys) {
+        return keys.stream().allMatch(k -> groups.get(k) == GroupStatus.STOPPED);
+    }
+
+    boolean locallyStable() {
+        return phase == Phase.RUNNING && !resourceWorkInProgress() && standby instanceof Standby.Idle
+                && !shutdownDelayed;
+    }
+
+    /** Claimed groups plus every group not cleanly stopped: what the peer must not start. */
+    HoldSet announcedHolds() {
+        HoldSet result = holds;
+        for (var entry : groups.entrySet()) {
+            if (entry.getValue() != GroupStatus.STOPPED) {
+                result = result.plus(config.categoryOf(entry.getKey()));
+            }
+        }
+        return result;
+    }
+
+    // ---- announcements
+
+    ResourceAnnouncement currentAnnouncement() {
+        ResourceAnnouncement.Info info = switch (phase) {
+            case SHUTTING_DOWN, DOWN -> ResourceAnnouncement.Info.SHUTDOWN;
+            default -> standby instanceof Standby.Idle
+                    ? ResourceAnnouncement.Info.NONE : ResourceAnnouncement.Info.STANDBY;
+        };
+        return new ResourceAnnouncement(announcedHolds(), locallyStable(), info, failed);
+    }
+
+    /** Tell the peer what we hold now (always, as the answer to its {@code starting}). */
+    void announce() {
+        ResourceAnnouncement current = currentAnnouncement();
+        send(current);
+        lastAnnounced = Optional.of(current);
+    }
+
+    /** Tell a live peer what we hold if that changed since we last told it. */
+    void announceIfChanged() {
+        if (!config.niceFailback() || !peer.alive()) {
+            return;
+        }
+        if (phase != Phase.RUNNING && phase != Phase.SHUTTING_DOWN) {
+            return;
+        }
+        if (lastAnnounced.filter(currentAnnouncement()::equals).isEmpty()) {
+            announce();
+        }
+    }
+}

@@ -64,8 +64,9 @@ final class MembershipRules {
         StandbyRules.cancel(t);
         StartupRules.cancelRequestDelay(t);
         t.phase = Phase.RUNNING;
+        // Legacy mode exchanges no holdings, so only a shutdone tells that the peer let go.
         boolean gaveUp = before.liveness() == PeerView.Liveness.GONE
-                || (before.liveness() == PeerView.Liveness.ALIVE && before.holds().isEmpty());
+                || (t.config.niceFailback() && before.liveness() == PeerView.Liveness.ALIVE && before.holds().isEmpty());
         if (!peerShutDown) {
             if (gaveUp) {
                 t.info("Dead node " + peer + " gave up resources.");

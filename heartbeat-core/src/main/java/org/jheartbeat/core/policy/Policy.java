@@ -108,7 +108,7 @@ public final class Policy {
     private static void timerFired(Transition t, TimerToken token) {
         switch (token.kind()) {
             case REQUEST_DELAY -> StartupRules.requestDelayOver(t, token);
-            case STANDBY_REPLY, STANDBY_TAKEOVER -> StandbyRules.timedOut(t, token);
+            case STANDBY_REPLY, STANDBY_TAKEOVER, STANDBY_COMPLETION -> StandbyRules.timedOut(t, token);
         }
     }
 

@@ -10,8 +10,9 @@ import java.util.Objects;
  *                         (Heartbeat's RQSTDELAY, 10 s)
  * @param standbyReply     how long a node that asked to go standby waits for {@code other}
  *                         (10 s)
- * @param standbyTakeover  how long the accepting peer waits for the giver's {@code done}
- *                         (Heartbeat: one hour, long enough for any stop with its retries)
+ * @param standbyTakeover  how long the accepting peer waits for the giver's {@code done}, and
+ *                         the giver for the taker's (Heartbeat: one hour, long enough for any
+ *                         stop or start with its retries)
  */
 public record PolicyTimings(Duration requestDelay, Duration standbyReply, Duration standbyTakeover) {
 

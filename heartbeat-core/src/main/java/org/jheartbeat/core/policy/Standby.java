@@ -30,8 +30,8 @@ public sealed interface Standby {
         }
     }
 
-    /** R: said {@code done}; waiting for the peer's {@code done}. */
-    record Released(HoldSet set) implements Standby {
+    /** R: said {@code done}; waiting for the peer's {@code done} until its timer runs out. */
+    record Released(HoldSet set, TimerToken timer) implements Standby {
         public int heartbeatStateNumber() {
             return 3;
         }

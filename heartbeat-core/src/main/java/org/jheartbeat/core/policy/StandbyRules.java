@@ -110,6 +110,7 @@ final class StandbyRules {
             t.standby = new Standby.Acquiring(set);
             t.info("acquire " + mine + " HA resources (standby).");
         } else if (t.standby instanceof Standby.Released released && released.set() == set) {
+            t.cancelTimer(released.timer());
             t.info("Other node completed standby takeover of " + set + " resources.");
             t.standby = new Standby.Idle();
         } else {
@@ -128,7 +129,8 @@ final class StandbyRules {
             case Standby.Releasing releasing when t.allStopped(t.config.keysOf(releasing.set())) -> {
                 HoldSet set = releasing.set();
                 t.info(set + " HA resource release completed (standby).");
-                t.standby = new Standby.Released(set);
+                t.standby = new Standby.Released(set,
+                        t.startTimer(TimerToken.Kind.STANDBY_COMPLETION, t.config.timings().standbyTakeover()));
                 // The peer must see our holdings without the set before it acts on "done".
                 t.announceIfChanged();
                 t.send(new AskResources(set, StandbyStep.DONE));
@@ -161,6 +163,11 @@ final class StandbyRules {
                 t.log(LogLevel.WARN, "No standby done message from " + t.peerName() + ".  Standby request cancelled.");
                 t.standby = new Standby.Idle();
             }
+            case Standby.Released released when released.timer().equals(token) -> {
+                // Whatever the peer did not take is adopted by its home node once both are stable.
+                t.log(LogLevel.WARN, "No standby done message from " + t.peerName() + ".  Standby completed without it.");
+                t.standby = new Standby.Idle();
+            }
             default -> {
             }
         }
@@ -174,6 +181,7 @@ final class StandbyRules {
             }
             case Standby.Asking asking -> t.cancelTimer(asking.timer());
             case Standby.Accepted accepted -> t.cancelTimer(accepted.timer());
+            case Standby.Released released -> t.cancelTimer(released.timer());
             default -> {
             }
         }

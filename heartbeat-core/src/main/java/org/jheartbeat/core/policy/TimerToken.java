@@ -13,6 +13,8 @@ public record TimerToken(Kind kind, long id) {
         /** This node asked to go standby and waits for the peer's {@code other}. */
         STANDBY_REPLY,
         /** This node accepted the peer's standby and waits for its {@code done}. */
-        STANDBY_TAKEOVER
+        STANDBY_TAKEOVER,
+        /** This node released a set and waits for the peer's {@code done}. */
+        STANDBY_COMPLETION
     }
 }

@@ -137,12 +137,17 @@ final class Transition {
         }
     }
 
-    /** Start what is wanted and stopped; stop what is running and not wanted. */
+    /**
+     * Start what is wanted and stopped; stop what is running and not wanted. A group the live
+     * peer's latest announcement still covers is never started: it waits for the announcement
+     * that says the peer let go (every hand-off sends that before its go-ahead anyway).
+     */
     void reconcile() {
+        HoldSet peerMayRun = peer.alive() ? peer.holdsAsSeenHere() : HoldSet.NONE;
         for (var entry : groups.entrySet()) {
             String key = entry.getKey();
             boolean want = wanted.contains(key) && !failed.contains(key);
-            if (want && entry.getValue() == GroupStatus.STOPPED) {
+            if (want && entry.getValue() == GroupStatus.STOPPED && !peerMayRun.covers(config.categoryOf(key))) {
                 entry.setValue(GroupStatus.STARTING);
                 actions.add(new PolicyAction.StartGroup(key));
             } else if (!want && entry.getValue() == GroupStatus.RUNNING) {

@@ -1,6 +1,7 @@
 package org.jheartbeat.core.policy;
 
 import java.util.ArrayList;
+import org.jheartbeat.core.policy.PeerMessage.IpRequest;
 import org.jheartbeat.core.policy.PeerMessage.IpRequestResponse;
 
 /**
@@ -15,12 +16,14 @@ final class LegacyRules {
     /** Ask the peer for every group whose home is this node. */
     static void requestLocalGroups(Transition t) {
         for (String key : t.config.keysOf(HoldSet.LOCAL)) {
-            t.legacyAsked.add(key);
-            t.send(new PeerMessage.IpRequest(key));
+            PeerMessage.RequestId id = t.newRequestId();
+            t.legacyAsked.put(key, id);
+            t.send(new IpRequest(key, id));
         }
     }
 
-    static void peerRequests(Transition t, String key) {
+    static void peerRequests(Transition t, IpRequest request) {
+        String key = request.key();
         if (t.config.niceFailback()) {
             return;
         }
@@ -31,18 +34,20 @@ final class LegacyRules {
         t.wanted.remove(key);
         GroupStatus status = t.status(key);
         if (status == GroupStatus.STOPPED) {
-            t.send(new IpRequestResponse(key, false));
+            t.send(new IpRequestResponse(key, request.id(), false));
         } else {
             // Answer once the group is stopped; a group that cannot be stopped is never answered.
-            t.legacyOwed.put(key, true);
+            t.legacyOwed.put(key, new IpRequestResponse(key, request.id(), true));
         }
     }
 
     static void peerResponded(Transition t, IpRequestResponse response) {
         String key = response.key();
-        if (t.config.niceFailback() || !t.legacyAsked.remove(key) || t.phase != Phase.RUNNING) {
+        if (t.config.niceFailback() || t.phase != Phase.RUNNING
+                || !response.id().equals(t.legacyAsked.get(key))) {
             return;
         }
+        t.legacyAsked.remove(key);
         if (response.weOwned() && t.status(key) == GroupStatus.RUNNING) {
             // Both ran it (a healed partition): our addresses must win the neighbours back.
             t.act(new PolicyAction.ReannounceAddresses(key));
@@ -53,7 +58,7 @@ final class LegacyRules {
     static void progress(Transition t) {
         for (String key : new ArrayList<>(t.legacyOwed.keySet())) {
             if (t.status(key) == GroupStatus.STOPPED) {
-                t.send(new IpRequestResponse(key, t.legacyOwed.remove(key)));
+                t.send(t.legacyOwed.remove(key));
             }
         }
     }

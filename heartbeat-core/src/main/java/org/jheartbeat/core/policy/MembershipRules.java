@@ -1,7 +1,5 @@
 package org.jheartbeat.core.policy;
 
-import java.util.Set;
-
 /** Peer up, peer death and the peer's graceful stop (spec §7, §10.1 peer side). */
 final class MembershipRules {
 
@@ -95,10 +93,7 @@ final class MembershipRules {
                 t.info("Taking over resource group " + key);
             }
         }
-        Set<String> reannounce = Set.copyOf(t.reannounceWhenReleased);
-        t.reannounceWhenReleased.clear();
-        t.config.keysOf(HoldSet.ALL).stream().filter(reannounce::contains)
-                .forEach(key -> t.act(new PolicyAction.ReannounceAddresses(key)));
+        OwnershipRules.reannounceStillRunning(t);
         t.whenIdle.add("mach_down takeover complete.");
     }
 }

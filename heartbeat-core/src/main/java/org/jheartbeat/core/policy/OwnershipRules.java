@@ -61,19 +61,28 @@ final class OwnershipRules {
                 t.log(LogLevel.ERROR, "Both machines own our resources!");
                 t.info("Keeping our local resources: " + t.peerName() + " releases them.");
                 for (String key : t.config.keysOf(HoldSet.LOCAL)) {
-                    if (t.status(key) == GroupStatus.RUNNING || t.status(key) == GroupStatus.STARTING) {
+                    if (runsHere(t, key)) {
                         t.act(new PolicyAction.ReannounceAddresses(key));
                         t.reannounceWhenReleased.add(key);
                     }
                 }
             }
         } else if (!t.reannounceWhenReleased.isEmpty()) {
-            for (String key : t.config.keysOf(HoldSet.LOCAL)) {
-                if (t.reannounceWhenReleased.contains(key)) {
-                    t.act(new PolicyAction.ReannounceAddresses(key));
-                }
-            }
-            t.reannounceWhenReleased.clear();
+            reannounceStillRunning(t);
         }
+    }
+
+    private static boolean runsHere(Transition t, String key) {
+        return t.status(key) == GroupStatus.RUNNING || t.status(key) == GroupStatus.STARTING;
+    }
+
+    /** The peer let go of (or lost) groups both ran: announce ours again, for those still running. */
+    static void reannounceStillRunning(Transition t) {
+        for (String key : t.config.keysOf(HoldSet.ALL)) {
+            if (t.reannounceWhenReleased.contains(key) && runsHere(t, key)) {
+                t.act(new PolicyAction.ReannounceAddresses(key));
+            }
+        }
+        t.reannounceWhenReleased.clear();
     }
 }

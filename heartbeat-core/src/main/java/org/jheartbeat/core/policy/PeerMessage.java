@@ -10,18 +10,25 @@ import java.util.Set;
  */
 public sealed interface PeerMessage {
 
-    /** "I am starting; tell me what you hold." */
-    record Starting() implements PeerMessage {
+    /**
+     * "I am starting; tell me what you hold."
+     *
+     * @param incarnation identifies this run of the sender's daemon (Heartbeat's generation);
+     *                    the answer echoes it, so an older announcement still in flight is
+     *                    never taken for the answer
+     */
+    record Starting(long incarnation) implements PeerMessage {
     }
 
     /**
      * What the sender holds: every group it claims plus every group it has not finished
      * stopping, so a receiver that trusts it never starts a group the sender still runs.
      *
-     * @param stable whether the sender has no resource work or standby in progress
-     * @param failed groups whose start failed on the sender (it will not run them)
+     * @param stable  whether the sender has no resource work or standby in progress
+     * @param failed  groups whose start failed on the sender (it will not run them)
+     * @param replyTo the incarnation of the {@link Starting} this answers, 0 when unasked
      */
-    record ResourceAnnouncement(HoldSet holds, boolean stable, Info info, Set<String> failed)
+    record ResourceAnnouncement(HoldSet holds, boolean stable, Info info, Set<String> failed, long replyTo)
             implements PeerMessage {
 
         public enum Info { NONE, STANDBY, SHUTDOWN }
@@ -67,17 +74,26 @@ public sealed interface PeerMessage {
     record Shutdone() implements PeerMessage {
     }
 
+    /**
+     * Names one ip-request: the requester's incarnation and a number it never reuses in that
+     * incarnation, so a late answer to an older request is never taken for the current one.
+     */
+    record RequestId(long incarnation, long sequence) {
+    }
+
     /** Legacy mode: "please release group {@code key}" (the sender is its home node). */
-    record IpRequest(String key) implements PeerMessage {
+    record IpRequest(String key, RequestId id) implements PeerMessage {
         public IpRequest {
             Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(id, "id");
         }
     }
 
     /** Legacy mode: group {@code key} is not running here (any more); {@code weOwned} if it was. */
-    record IpRequestResponse(String key, boolean weOwned) implements PeerMessage {
+    record IpRequestResponse(String key, RequestId id, boolean weOwned) implements PeerMessage {
         public IpRequestResponse {
             Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(id, "id");
         }
     }
 }

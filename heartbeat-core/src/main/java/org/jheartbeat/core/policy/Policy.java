@@ -44,8 +44,9 @@ public final class Policy {
         return config;
     }
 
-    public PolicyState initialState() {
-        return PolicyState.initial(config);
+    /** See {@link PolicyState#initial}. */
+    public PolicyState initialState(long incarnation) {
+        return PolicyState.initial(config, incarnation);
     }
 
     public Decision decide(PolicyState state, PolicyEvent event, long nowMillis) {
@@ -95,12 +96,12 @@ public final class Policy {
             MembershipRules.alive(t, t.peerName());
         }
         switch (message) {
-            case Starting ignored -> StartupRules.peerStarting(t);
+            case Starting starting -> StartupRules.peerStarting(t, starting.incarnation());
             case ResourceAnnouncement announcement -> StartupRules.peerAnnounced(t, announcement);
             case AskResources ask -> StandbyRules.fromPeer(t, ask);
             case TakeoverRequest request -> StandbyRules.request(t, request.argument().takeoverSetForPeer());
             case Shutdone ignored -> MembershipRules.peerShutdone(t);
-            case IpRequest request -> LegacyRules.peerRequests(t, request.key());
+            case IpRequest request -> LegacyRules.peerRequests(t, request);
             case IpRequestResponse response -> LegacyRules.peerResponded(t, response);
         }
     }

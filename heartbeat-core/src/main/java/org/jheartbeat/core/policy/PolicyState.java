@@ -25,11 +25,13 @@ import java.util.Set;
  * @param whenIdle        info lines to log once no group is starting or stopping
  * @param reannounceWhenReleased groups both nodes ran after a partition that this node keeps:
  *                        announce their addresses again once the peer has stopped them
- * @param legacyAsked     legacy mode: groups requested from the peer with ip-request
- * @param legacyOwed      legacy mode: ip-requests from the peer waiting for a group to stop
- *                        (value: whether it was running when asked)
+ * @param legacyAsked     legacy mode: groups requested from the peer with ip-request, and the
+ *                        request each answer must name
+ * @param legacyOwed      legacy mode: answers to the peer's ip-requests, sent once the group
+ *                        has stopped
  * @param lastAnnounced   the holdings last sent to the peer, to send only changes
- * @param nextTimerId     makes every timer token unique
+ * @param nextId          makes every timer token and ip-request of this incarnation unique
+ * @param incarnation     this run of the daemon (Heartbeat's generation number), > 0
  */
 public record PolicyState(
         Phase phase,
@@ -44,10 +46,11 @@ public record PolicyState(
         Optional<TimerToken> requestDelay,
         List<String> whenIdle,
         Set<String> reannounceWhenReleased,
-        Set<String> legacyAsked,
-        Map<String, Boolean> legacyOwed,
+        Map<String, PeerMessage.RequestId> legacyAsked,
+        Map<String, PeerMessage.IpRequestResponse> legacyOwed,
         Optional<PeerMessage.ResourceAnnouncement> lastAnnounced,
-        long nextTimerId) {
+        long nextId,
+        long incarnation) {
 
     public PolicyState {
         Objects.requireNonNull(phase, "phase");
@@ -62,18 +65,26 @@ public record PolicyState(
         groups = Collections.unmodifiableMap(new LinkedHashMap<>(groups));
         whenIdle = List.copyOf(whenIdle);
         reannounceWhenReleased = Set.copyOf(reannounceWhenReleased);
-        legacyAsked = Set.copyOf(legacyAsked);
+        legacyAsked = Collections.unmodifiableMap(new LinkedHashMap<>(legacyAsked));
         legacyOwed = Collections.unmodifiableMap(new LinkedHashMap<>(legacyOwed));
     }
 
-    /** A daemon that has just started: nothing held, nothing heard. */
-    public static PolicyState initial(PolicyConfig config) {
+    /**
+     * A daemon that has just started: nothing held, nothing heard.
+     *
+     * @param incarnation a number no earlier run of this node's daemon used (Heartbeat's
+     *                    persistent generation counter serves)
+     */
+    public static PolicyState initial(PolicyConfig config, long incarnation) {
+        if (incarnation <= 0) {
+            throw new IllegalArgumentException("incarnation must be positive: " + incarnation);
+        }
         Map<String, GroupStatus> groups = new LinkedHashMap<>();
         config.groups().forEach(g -> groups.put(g.key(), GroupStatus.STOPPED));
         PeerView.Liveness liveness = config.peer().isPresent() ? PeerView.Liveness.UNKNOWN : PeerView.Liveness.DEAD;
         return new PolicyState(Phase.WAITING, HoldSet.NONE, Set.of(), Set.of(), groups, PeerView.fresh(liveness),
-                new Standby.Idle(), HoldSet.NONE, false, Optional.empty(), List.of(), Set.of(), Set.of(),
-                Map.of(), Optional.empty(), 1);
+                new Standby.Idle(), HoldSet.NONE, false, Optional.empty(), List.of(), Set.of(), Map.of(),
+                Map.of(), Optional.empty(), 1, incarnation);
     }
 
     public GroupStatus status(String key) {

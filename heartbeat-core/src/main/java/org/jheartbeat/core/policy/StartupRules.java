@@ -29,12 +29,12 @@ final class StartupRules {
             LegacyRules.requestLocalGroups(t);
             return;
         }
-        t.send(new PeerMessage.Starting());
+        t.send(new PeerMessage.Starting(t.incarnation));
         t.phase = Phase.STARTING;
     }
 
     /** The peer (re)started: it holds nothing yet and wants to know what we hold. */
-    static void peerStarting(Transition t) {
+    static void peerStarting(Transition t, long peerIncarnation) {
         t.peer = PeerView.fresh(PeerView.Liveness.ALIVE);
         if (!t.config.niceFailback()) {
             return;
@@ -43,7 +43,7 @@ final class StartupRules {
         if (Policy.autoFailbackOn(t) && t.holds.covers(HoldSet.FOREIGN)) {
             t.pendingRelease = t.pendingRelease.plus(HoldSet.FOREIGN);
         }
-        t.announce();
+        t.answerStarting(peerIncarnation);
     }
 
     static void peerAnnounced(Transition t, ResourceAnnouncement announcement) {
@@ -52,9 +52,11 @@ final class StartupRules {
         if (!t.config.niceFailback()) {
             return;
         }
-        if (t.phase == Phase.STARTING && t.requestDelay.isEmpty()) {
-            decide(t);
-        } else if (t.phase == Phase.RUNNING) {
+        if (t.phase == Phase.STARTING) {
+            if (t.requestDelay.isEmpty() && announcement.replyTo() == t.incarnation) {
+                decide(t);
+            }
+        } else if (t.phase == Phase.RUNNING && !t.peer.shuttingDown()) {
             OwnershipRules.resolveDoubleHolding(t);
         }
     }

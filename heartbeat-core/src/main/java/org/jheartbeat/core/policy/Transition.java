@@ -33,10 +33,11 @@ final class Transition {
     Optional<TimerToken> requestDelay;
     final List<String> whenIdle;
     final Set<String> reannounceWhenReleased;
-    final Set<String> legacyAsked;
-    final Map<String, Boolean> legacyOwed;
+    final Map<String, PeerMessage.RequestId> legacyAsked;
+    final Map<String, PeerMessage.IpRequestResponse> legacyOwed;
     Optional<ResourceAnnouncement> lastAnnounced;
-    long nextTimerId;
+    long nextId;
+    final long incarnation;
 
     private final List<PolicyAction> actions = new ArrayList<>();
 
@@ -55,16 +56,17 @@ final class Transition {
         requestDelay = state.requestDelay();
         whenIdle = new ArrayList<>(state.whenIdle());
         reannounceWhenReleased = new LinkedHashSet<>(state.reannounceWhenReleased());
-        legacyAsked = new LinkedHashSet<>(state.legacyAsked());
+        legacyAsked = new LinkedHashMap<>(state.legacyAsked());
         legacyOwed = new LinkedHashMap<>(state.legacyOwed());
         lastAnnounced = state.lastAnnounced();
-        nextTimerId = state.nextTimerId();
+        nextId = state.nextId();
+        incarnation = state.incarnation();
     }
 
     PolicyState state() {
         return new PolicyState(phase, holds, wanted, failed, groups, peer, standby, pendingRelease,
                 shutdownDelayed, requestDelay, whenIdle, reannounceWhenReleased, legacyAsked, legacyOwed,
-                lastAnnounced, nextTimerId);
+                lastAnnounced, nextId, incarnation);
     }
 
     Decision decision() {
@@ -103,7 +105,7 @@ final class Transition {
     }
 
     TimerToken startTimer(TimerToken.Kind kind, Duration delay) {
-        TimerToken token = new TimerToken(kind, nextTimerId++);
+        TimerToken token = new TimerToken(kind, nextId++);
         actions.add(new PolicyAction.StartTimer(token, delay));
         return token;
     }
@@ -183,19 +185,25 @@ final class Transition {
 
     // ---- announcements
 
+    PeerMessage.RequestId newRequestId() {
+        return new PeerMessage.RequestId(incarnation, nextId++);
+    }
+
+    /** What we hold now, as an unasked announcement. */
     ResourceAnnouncement currentAnnouncement() {
         ResourceAnnouncement.Info info = switch (phase) {
             case SHUTTING_DOWN, DOWN -> ResourceAnnouncement.Info.SHUTDOWN;
             default -> standby instanceof Standby.Idle
                     ? ResourceAnnouncement.Info.NONE : ResourceAnnouncement.Info.STANDBY;
         };
-        return new ResourceAnnouncement(announcedHolds(), locallyStable(), info, failed);
+        return new ResourceAnnouncement(announcedHolds(), locallyStable(), info, failed, 0);
     }
 
-    /** Tell the peer what we hold now (always, as the answer to its {@code starting}). */
-    void announce() {
+    /** Answer the peer's {@code starting} with what we hold now. */
+    void answerStarting(long peerIncarnation) {
         ResourceAnnouncement current = currentAnnouncement();
-        send(current);
+        send(new ResourceAnnouncement(current.holds(), current.stable(), current.info(), current.failed(),
+                peerIncarnation));
         lastAnnounced = Optional.of(current);
     }
 
@@ -207,8 +215,10 @@ final class Transition {
         if (phase != Phase.RUNNING && phase != Phase.SHUTTING_DOWN) {
             return;
         }
-        if (lastAnnounced.filter(currentAnnouncement()::equals).isEmpty()) {
-            announce();
+        ResourceAnnouncement current = currentAnnouncement();
+        if (lastAnnounced.filter(current::equals).isEmpty()) {
+            send(current);
+            lastAnnounced = Optional.of(current);
         }
     }
 }

@@ -61,10 +61,18 @@ final class TwoNodeCluster {
         final List<String> escalations = new ArrayList<>();
         final List<PeerMessage> sent = new ArrayList<>();
 
+        long incarnation;
+
         Node(String name, AutoFailback mode) {
             this.name = name;
             this.policy = new Policy(config(name, mode));
-            this.state = policy.initialState();
+            this.state = policy.initialState(++incarnation);
+        }
+
+        void restart() {
+            state = policy.initialState(++incarnation);
+            up = true;
+            running.clear();
         }
 
         Node other() {
@@ -111,9 +119,7 @@ final class TwoNodeCluster {
         if (n.up) {
             throw new IllegalStateException(n.name + " is already up");
         }
-        n.state = n.policy.initialState();
-        n.up = true;
-        n.running.clear();
+        n.restart();
         Node o = n.other();
         if (connected && o.up) {
             n.inbox.add(new PolicyEvent.NodeAlive(o.name));
@@ -128,9 +134,7 @@ final class TwoNodeCluster {
     /** Both daemons start at the same moment: each hears the other before its comms are up. */
     void bootBoth() {
         for (Node n : List.of(x1, x2)) {
-            n.state = n.policy.initialState();
-            n.up = true;
-            n.running.clear();
+            n.restart();
         }
         for (Node n : List.of(x1, x2)) {
             n.inbox.add(new PolicyEvent.NodeAlive(n.other().name));

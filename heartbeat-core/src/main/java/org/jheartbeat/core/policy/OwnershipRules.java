@@ -72,8 +72,10 @@ final class OwnershipRules {
         }
     }
 
+    /** Running or starting here, and staying. */
     private static boolean runsHere(Transition t, String key) {
-        return t.status(key) == GroupStatus.RUNNING || t.status(key) == GroupStatus.STARTING;
+        return t.wanted.contains(key)
+                && (t.status(key) == GroupStatus.RUNNING || t.status(key) == GroupStatus.STARTING);
     }
 
     /** The peer let go of (or lost) groups both ran: announce ours again, for those still running. */

@@ -140,16 +140,19 @@ final class Transition {
     }
 
     /**
-     * Start what is wanted and stopped; stop what is running and not wanted. A group the live
-     * peer's latest announcement still covers is never started: it waits for the announcement
-     * that says the peer let go (every hand-off sends that before its go-ahead anyway).
+     * Start what is wanted and stopped; stop what is running and not wanted. Nothing starts
+     * before the start-up decision or during a shutdown. A group the live peer's latest
+     * announcement still covers is never started: it waits for the announcement that says the
+     * peer let go (every hand-off sends that before its go-ahead anyway).
      */
     void reconcile() {
         HoldSet peerMayRun = peer.alive() ? peer.holdsAsSeenHere() : HoldSet.NONE;
+        boolean mayStart = phase == Phase.RUNNING;
         for (var entry : groups.entrySet()) {
             String key = entry.getKey();
             boolean want = wanted.contains(key) && !failed.contains(key);
-            if (want && entry.getValue() == GroupStatus.STOPPED && !peerMayRun.covers(config.categoryOf(key))) {
+            if (want && mayStart && entry.getValue() == GroupStatus.STOPPED
+                    && !peerMayRun.covers(config.categoryOf(key))) {
                 entry.setValue(GroupStatus.STARTING);
                 actions.add(new PolicyAction.StartGroup(key));
             } else if (!want && entry.getValue() == GroupStatus.RUNNING) {

@@ -101,7 +101,8 @@ final class TwoNodeCluster {
     /** Which (node, group) starts fail; consulted when a start completes. */
     BiPredicate<String, String> startFails = (node, key) -> false;
     BiPredicate<String, String> stopFails = (node, key) -> false;
-    final List<String> trace = new ArrayList<>();
+    /** The latest steps, formatted only when a check fails. */
+    private final Deque<Object> trace = new ArrayDeque<>();
     int steps;
 
     TwoNodeCluster(AutoFailback mode) {
@@ -128,7 +129,7 @@ final class TwoNodeCluster {
             n.inbox.add(new PolicyEvent.NodeDead(o.name));
         }
         n.inbox.add(new PolicyEvent.CommsUp());
-        trace.add("boot " + n.name);
+        remember("boot " + n.name);
     }
 
     /** Both daemons start at the same moment: each hears the other before its comms are up. */
@@ -140,14 +141,14 @@ final class TwoNodeCluster {
             n.inbox.add(new PolicyEvent.NodeAlive(n.other().name));
             n.inbox.add(new PolicyEvent.CommsUp());
         }
-        trace.add("boot both");
+        remember("boot both");
     }
 
     /** Power loss: the daemon and everything it ran are gone. */
     void crash(Node n) {
         goDown(n);
         n.running.clear();
-        trace.add("crash " + n.name);
+        remember("crash " + n.name);
         checkInvariant();
     }
 
@@ -171,7 +172,7 @@ final class TwoNodeCluster {
                 n.inbox.add(new PolicyEvent.NodeDead(n.other().name));
             }
         }
-        trace.add("cut");
+        remember("cut");
     }
 
     void heal() {
@@ -180,7 +181,7 @@ final class TwoNodeCluster {
             x1.inbox.add(new PolicyEvent.NodeAlive(X2));
             x2.inbox.add(new PolicyEvent.NodeAlive(X1));
         }
-        trace.add("heal");
+        remember("heal");
     }
 
     /** An event from outside the cluster (admin command, ping node), applied at once. */
@@ -194,7 +195,7 @@ final class TwoNodeCluster {
 
     void apply(Node n, PolicyEvent event) {
         steps++;
-        trace.add(n.name + " <- " + event);
+        remember(n.name, " <- ", event);
         Decision decision = n.policy.decide(n.state, event, now);
         n.state = decision.state();
         for (PolicyAction action : decision.actions()) {
@@ -204,7 +205,7 @@ final class TwoNodeCluster {
     }
 
     private void perform(Node n, PolicyAction action) {
-        trace.add("  " + n.name + " -> " + action);
+        remember("  " + n.name, " -> ", action);
         switch (action) {
             case PolicyAction.StartGroup start -> {
                 requireNoOp(n, start.key());
@@ -395,8 +396,21 @@ final class TwoNodeCluster {
         return result;
     }
 
+    private void remember(Object... parts) {
+        trace.add(parts);
+        if (trace.size() > 120) {
+            trace.removeFirst();
+        }
+    }
+
     String trace() {
-        int from = Math.max(0, trace.size() - 80);
-        return String.join("\n", trace.subList(from, trace.size()));
+        StringBuilder text = new StringBuilder();
+        for (Object entry : trace) {
+            for (Object part : (Object[]) entry) {
+                text.append(part);
+            }
+            text.append('\n');
+        }
+        return text.toString();
     }
 }

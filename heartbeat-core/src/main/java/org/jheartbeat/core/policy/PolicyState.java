@@ -87,6 +87,16 @@ public record PolicyState(
                 Map.of(), Optional.empty(), 1, incarnation);
     }
 
+    /** The same state with one group's status replaced (for callers that restore or test states). */
+    public PolicyState withGroup(String key, GroupStatus status) {
+        status(key);
+        Map<String, GroupStatus> changed = new LinkedHashMap<>(groups);
+        changed.put(key, status);
+        return new PolicyState(phase, holds, wanted, failed, changed, peer, standby, pendingRelease, shutdownDelayed,
+                requestDelay, whenIdle, reannounceWhenReleased, legacyAsked, legacyOwed, lastAnnounced, nextId,
+                incarnation);
+    }
+
     public GroupStatus status(String key) {
         GroupStatus status = groups.get(key);
         if (status == null) {

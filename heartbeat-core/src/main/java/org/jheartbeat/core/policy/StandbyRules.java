@@ -23,12 +23,12 @@ final class StandbyRules {
             return;
         }
         String me = t.localNode();
+        t.info(me + " wants to go standby [" + set + "]");
         if (!(t.standby instanceof Standby.Idle)) {
             t.log(LogLevel.WARN, "Standby in progress- new request from " + me + " ignored ["
                     + secondsLeft(t) + " seconds left]");
             return;
         }
-        t.info(me + " wants to go standby [" + set + "]");
         if (!t.locallyStable()) {
             t.log(LogLevel.WARN, "standby message [me] from " + me + " ignored.  local resources in flux.");
             return;

@@ -87,7 +87,7 @@ final class MembershipRules {
         } else {
             t.wanted.addAll(t.config.keysOf(HoldSet.ALL));
         }
-        t.pendingRelease = Policy.autoFailbackOn(t) ? HoldSet.FOREIGN : HoldSet.NONE;
+        t.pendingRelease = t.autoFailbackOn() ? HoldSet.FOREIGN : HoldSet.NONE;
         for (String key : t.config.keysOf(HoldSet.FOREIGN)) {
             if (t.status(key) != GroupStatus.RUNNING) {
                 t.info("Taking over resource group " + key);

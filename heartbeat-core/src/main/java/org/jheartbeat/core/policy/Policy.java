@@ -1,7 +1,6 @@
 package org.jheartbeat.core.policy;
 
 import java.util.Objects;
-import org.jheartbeat.core.config.AutoFailback;
 import org.jheartbeat.core.policy.PeerMessage.AskResources;
 import org.jheartbeat.core.policy.PeerMessage.IpRequest;
 import org.jheartbeat.core.policy.PeerMessage.IpRequestResponse;
@@ -132,9 +131,5 @@ public final class Policy {
             t.whenIdle.clear();
         }
         t.announceIfChanged();
-    }
-
-    static boolean autoFailbackOn(Transition t) {
-        return t.config.mode() == AutoFailback.ON;
     }
 }

@@ -2,6 +2,7 @@ package org.jheartbeat.core.policy;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -107,6 +108,10 @@ public record PolicyState(
 
     /** Whether any group is starting or stopping. */
     public boolean resourceWorkInProgress() {
+        return inTransition(groups);
+    }
+
+    static boolean inTransition(Map<String, GroupStatus> groups) {
         return groups.values().stream().anyMatch(GroupStatus::inTransition);
     }
 
@@ -115,13 +120,17 @@ public record PolicyState(
      * stop. What this node announces as {@code isstable}.
      */
     public boolean locallyStable() {
-        return phase == Phase.RUNNING && !resourceWorkInProgress() && standby instanceof Standby.Idle
-                && !shutdownDelayed;
+        return locallyStable(phase, groups, standby, shutdownDelayed);
+    }
+
+    static boolean locallyStable(Phase phase, Map<String, GroupStatus> groups, Standby standby,
+                                 boolean shutdownDelayed) {
+        return phase == Phase.RUNNING && !inTransition(groups) && standby instanceof Standby.Idle && !shutdownDelayed;
     }
 
     /** The groups that are running or may be running here (anything but cleanly stopped). */
     public Set<String> occupied() {
-        Set<String> keys = new java.util.LinkedHashSet<>();
+        Set<String> keys = new LinkedHashSet<>();
         groups.forEach((key, status) -> {
             if (status != GroupStatus.STOPPED) {
                 keys.add(key);

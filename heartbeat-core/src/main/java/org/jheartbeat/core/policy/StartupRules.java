@@ -40,7 +40,7 @@ final class StartupRules {
             return;
         }
         StandbyRules.cancel(t);
-        if (Policy.autoFailbackOn(t) && t.holds.covers(HoldSet.FOREIGN)) {
+        if (t.autoFailbackOn() && t.holds.covers(HoldSet.FOREIGN)) {
             t.pendingRelease = t.pendingRelease.plus(HoldSet.FOREIGN);
         }
         t.answerStarting(peerIncarnation);

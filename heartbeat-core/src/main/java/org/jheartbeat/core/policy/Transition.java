@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jheartbeat.core.config.AutoFailback;
 import org.jheartbeat.core.policy.PeerMessage.ResourceAnnouncement;
 
 /**
@@ -163,7 +164,7 @@ final class Transition {
     }
 
     boolean resourceWorkInProgress() {
-        return groups.values().stream().anyMatch(GroupStatus::inTransition);
+        return PolicyState.inTransition(groups);
     }
 
     boolean allStopped(List<String> keys) {
@@ -171,8 +172,11 @@ final class Transition {
     }
 
     boolean locallyStable() {
-        return phase == Phase.RUNNING && !resourceWorkInProgress() && standby instanceof Standby.Idle
-                && !shutdownDelayed;
+        return PolicyState.locallyStable(phase, groups, standby, shutdownDelayed);
+    }
+
+    boolean autoFailbackOn() {
+        return config.mode() == AutoFailback.ON;
     }
 
     /** Claimed groups plus every group not cleanly stopped: what the peer must not start. */

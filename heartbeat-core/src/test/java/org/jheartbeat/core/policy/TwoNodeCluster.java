@@ -101,6 +101,8 @@ final class TwoNodeCluster {
     /** Which (node, group) starts fail; consulted when a start completes. */
     BiPredicate<String, String> startFails = (node, key) -> false;
     BiPredicate<String, String> stopFails = (node, key) -> false;
+    /** Nodes whose policy asked for a reset after a failed stop; crashed at the next step. */
+    private final Set<Node> resetPending = new LinkedHashSet<>();
     /** The latest steps, formatted only when a check fails. */
     private final Deque<Object> trace = new ArrayDeque<>();
     int steps;
@@ -231,7 +233,10 @@ final class TwoNodeCluster {
                 }
                 n.reannounced.add(reannounce.key());
             }
-            case PolicyAction.StopFailureEscalation escalation -> n.escalations.add(escalation.key());
+            case PolicyAction.StopFailureEscalation escalation -> {
+                n.escalations.add(escalation.key());
+                resetPending.add(n);
+            }
             case PolicyAction.ShutdownComplete done -> {
                 if (!n.running.isEmpty()) {
                     throw new AssertionError(n.name + " finished shutdown still running " + n.running + "\n" + trace());
@@ -334,6 +339,14 @@ final class TwoNodeCluster {
      * Timers fire only when nothing else is pending unless {@code timersAnytime}.
      */
     boolean stepRandomly(Random random, boolean timersAnytime) {
+        if (!resetPending.isEmpty()) {
+            Node n = resetPending.iterator().next();
+            resetPending.remove(n);
+            if (n.up) {
+                crash(n);
+            }
+            return true;
+        }
         List<Runnable> choices = new ArrayList<>();
         boolean busy = messagesOrWorkPending();
         for (Node n : List.of(x1, x2)) {

@@ -25,9 +25,10 @@ final class GroupResults {
         t.failed.add(key);
         t.wanted.remove(key);
         t.log(LogLevel.ERROR, "Resource group " + key + " failed to start; stopping it.");
-        boolean peerCanTry = t.config.niceFailback() && t.phase == Phase.RUNNING && t.peer.alive()
-                && !t.peer.failed().contains(key);
-        if (peerCanTry) {
+        if (t.phase != Phase.RUNNING) {
+            return;
+        }
+        if (t.config.niceFailback() && t.peer.alive() && !t.peer.failed().contains(key)) {
             HoldSet set = t.config.categoryOf(key);
             t.pendingRelease = t.pendingRelease.plus(set);
             t.info("Resource group " + key + " failed here: giving " + set + " resources to "

@@ -1,5 +1,7 @@
 package org.jheartbeat.core.policy;
 
+import java.util.Optional;
+
 /** Peer up, peer death and the peer's graceful stop (spec §7, §10.1 peer side). */
 final class MembershipRules {
 
@@ -16,7 +18,7 @@ final class MembershipRules {
         }
         t.peer = PeerView.fresh(PeerView.Liveness.ALIVE);
         // Tell it what we hold: after a partition this is how both sides find double holdings.
-        t.lastAnnounced = java.util.Optional.empty();
+        t.lastAnnounced = Optional.empty();
         if (!t.config.niceFailback() && t.phase == Phase.RUNNING) {
             LegacyRules.requestLocalGroups(t);
         }

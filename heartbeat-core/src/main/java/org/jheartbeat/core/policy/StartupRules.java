@@ -13,15 +13,14 @@ final class StartupRules {
         if (t.phase != Phase.WAITING) {
             return;
         }
-        if (!t.peer.alive()) {
+        if (t.config.peer().isEmpty()) {
+            // A one-node cluster: every group is local.
             t.phase = Phase.RUNNING;
-            if (t.config.peer().isPresent()) {
-                MembershipRules.takeOver(t, t.peer, false);
-            } else {
-                t.holds = HoldSet.ALL;
-                t.wanted.addAll(t.config.keysOf(HoldSet.ALL));
-                t.whenIdle.add("Local Resource acquisition completed.");
-            }
+            takeLocalGroups(t);
+            return;
+        }
+        if (!t.peer.alive()) {
+            MembershipRules.takeOver(t, t.peer, false);
             return;
         }
         if (!t.config.niceFailback()) {
@@ -97,8 +96,12 @@ final class StartupRules {
     }
 
     private static void takeLocalGroups(Transition t) {
-        t.holds = t.holds.plus(HoldSet.LOCAL);
-        t.wantClaimedGroups();
+        if (t.config.niceFailback()) {
+            t.holds = t.holds.plus(HoldSet.LOCAL);
+            t.wantClaimedGroups();
+        } else {
+            t.wanted.addAll(t.config.keysOf(HoldSet.LOCAL));
+        }
         t.whenIdle.add("Local Resource acquisition completed.");
     }
 

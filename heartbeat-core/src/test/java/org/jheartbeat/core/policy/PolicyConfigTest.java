@@ -80,6 +80,6 @@ class PolicyConfigTest {
         assertEquals(List.of(new PolicyAction.StartGroup("a")), d.actions());
         d = alone.decide(d.state(), new PolicyEvent.GroupStarted("a"), 0);
         assertTrue(d.actions().contains(new PolicyAction.Log(LogLevel.INFO, "Local Resource acquisition completed.")));
-        assertEquals(RscStatus.ALL, alone.rscStatus(d.state()));
+        assertEquals(RscStatus.LOCAL, alone.rscStatus(d.state()), "every group of a one-node cluster is local");
     }
 }

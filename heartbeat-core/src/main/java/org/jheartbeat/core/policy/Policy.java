@@ -90,6 +90,9 @@ public final class Policy {
     }
 
     private static void fromPeer(Transition t, PeerMessage message) {
+        if (t.config.peer().isEmpty()) {
+            return;
+        }
         if (!t.peer.alive()) {
             // A message proves the peer is up, whatever membership has said so far.
             MembershipRules.alive(t, t.peerName());

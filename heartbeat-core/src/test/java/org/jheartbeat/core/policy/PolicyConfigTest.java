@@ -81,5 +81,7 @@ class PolicyConfigTest {
         d = alone.decide(d.state(), new PolicyEvent.GroupStarted("a"), 0);
         assertTrue(d.actions().contains(new PolicyAction.Log(LogLevel.INFO, "Local Resource acquisition completed.")));
         assertEquals(RscStatus.LOCAL, alone.rscStatus(d.state()), "every group of a one-node cluster is local");
+        Decision stray = alone.decide(d.state(), new PolicyEvent.FromPeer(new PeerMessage.Starting(9)), 0);
+        assertEquals(List.of(), stray.actions(), "a one-node cluster has no peer to answer");
     }
 }

@@ -18,11 +18,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jheartbeat.core.agent.ActionResult;
 import org.jheartbeat.core.agent.AgentContext;
 import org.jheartbeat.core.agent.OcfResult;
 import org.jheartbeat.core.config.AutoFailback;
+import org.jheartbeat.core.config.HaConfigLoader;
 import org.jheartbeat.core.config.LoggingSettings;
 import org.jheartbeat.core.config.ResolvedResource;
 import org.jheartbeat.core.config.ResourceKind;
@@ -96,6 +98,32 @@ class ScriptAgentTest {
                 "HA_NICEFAILBACK=yes HA_LOGFILE=/var/log/ha-log HA_LOGFACILITY=local0",
                 "HA_FUNCS=/etc/ha.d/shellfuncs HA_LOGD=no"), Files.readAllLines(record));
         assertEquals("TestRsc", agent.name());
+    }
+
+    @Test
+    void environmentFromALoadedConfiguration() throws IOException {
+        Path haDir = Files.createDirectories(dir.resolve("ha.d"));
+        Files.writeString(haDir.resolve("ha.cf"), """
+                logfile /var/log/ha-log
+                debugfile /var/log/ha-debug
+                logfacility daemon
+                keepalive 1
+                bcast eth0
+                auto_failback off
+                node x1
+                node x2
+                """);
+        Files.writeString(haDir.resolve("haresources"), "x1 IPaddr2::10.0.0.100/24/eth0\n");
+        Files.writeString(haDir.resolve("authkeys"), "auth 1\n1 sha1 secret-for-tests\n");
+        Files.setPosixFilePermissions(haDir.resolve("authkeys"), PosixFilePermissions.fromString("rw-------"));
+        HaConfigLoader.Result loaded = HaConfigLoader.load(HaConfigLoader.Options.of(haDir, Optional.of("x1"), Set.of("IPaddr2")));
+        assertTrue(loaded.valid(), loaded.problems()::toString);
+        Map<String, String> env = ScriptEnvironment.of(loaded.config().orElseThrow()).variables();
+        assertEquals("/var/log/ha-log", env.get("HA_LOGFILE"));
+        assertEquals("/var/log/ha-debug", env.get("HA_DEBUGLOG"));
+        assertEquals("daemon", env.get("HA_LOGFACILITY"));
+        assertEquals("yes", env.get("HA_NICEFAILBACK"));
+        assertEquals(haDir.resolve("shellfuncs").toString(), env.get("HA_FUNCS"));
     }
 
     @Test

@@ -30,14 +30,17 @@ final class ResourceTokens {
             }
             return Optional.of(new ResourceSpec(token, IP_SHORTHAND_AGENT, List.of(token), true));
         }
+        String name = separator < 0 ? token : token.substring(0, separator);
+        if (name.isBlank()) {
+            problems.error(line, separator < 0
+                    ? "resource " + quoted(token) + " is made only of invisible white space (form feed,"
+                    + " vertical tab...); only spaces and tabs separate resources"
+                    : "resource " + quoted(token) + " has no name before '::': expected NAME::ARGUMENT,"
+                    + " for example IPaddr2::10.0.0.5/24/eth0");
+            return Optional.empty();
+        }
         if (separator < 0) {
             return Optional.of(new ResourceSpec(token, token, List.of(), false));
-        }
-        String name = token.substring(0, separator);
-        if (name.isBlank()) {
-            problems.error(line, "resource " + quoted(token) + " has no name before '::': expected"
-                    + " NAME::ARGUMENT, for example IPaddr2::10.0.0.5/24/eth0");
-            return Optional.empty();
         }
         if (name.indexOf(':') >= 0) {
             problems.error(line, "resource name " + quoted(name) + " contains ':'; Heartbeat would"

@@ -47,15 +47,14 @@ final class ResourceTokens {
                     + " pass garbled arguments to it. Arguments are separated by '::' only");
             return Optional.empty();
         }
-        List<String> fields = split(token.substring(separator + SEPARATOR.length()));
-        if (fields.contains("")) {
+        List<String> arguments = split(token.substring(separator + SEPARATOR.length()));
+        // Heartbeat turns every '::' into a blank and passes the result unquoted, so the
+        // shell's word splitting drops the empty fields.
+        if (arguments.removeIf(String::isEmpty)) {
             problems.warning(line, "resource " + quoted(token) + " has an empty argument (nothing"
                     + " between two '::', or a trailing '::'); like Heartbeat, jheartbeat drops it,"
                     + " so the arguments after it move up one place");
         }
-        // Heartbeat turns every '::' into a blank and passes the result unquoted, so the
-        // shell's word splitting drops the empty fields.
-        List<String> arguments = fields.stream().filter(f -> !f.isEmpty()).toList();
         return Optional.of(new ResourceSpec(token, name, arguments, false));
     }
 

@@ -36,6 +36,8 @@ public final class HaResourcesParser {
      */
     public static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
 
+    private static final ConfigFileReader READER = new ConfigFileReader(MAX_LINE_BYTES, MAX_FILE_BYTES);
+
     private HaResourcesParser() {
     }
 
@@ -57,15 +59,14 @@ public final class HaResourcesParser {
      * directory, a FIFO, unreadable), with the reason added to {@code problems}.
      */
     public static Optional<HaResources> read(Path file, Problems problems) {
-        Optional<String> unusable = ConfigFileReader.whyUnusable(file)
-                .or(() -> FileSizeLimit.check(file, MAX_FILE_BYTES));
+        Optional<String> unusable = READER.whyUnusable(file);
         if (unusable.isPresent()) {
             problems.error(file, 0, "Cannot open resources file [" + file + "]: " + unusable.get()
                     + ". Copy the sample haresources from jheartbeat's etc-ha.d folder, customise it,"
                     + " and try again");
             return Optional.empty();
         }
-        return new ConfigFileReader(MAX_LINE_BYTES).read(file, problems).map(text -> parse(text, problems));
+        return READER.read(file, problems).map(text -> parse(text, problems));
     }
 
     /** One pass over one file. */

@@ -1,6 +1,5 @@
 package org.jheartbeat.core.config;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** respawn, failfast, apiauth and env: the daemon's client programs and who may use its API. */
@@ -126,13 +125,7 @@ final class ClientDirectives {
     }
 
     private static List<String> idList(String list) {
-        List<String> ids = new ArrayList<>();
-        for (String id : list.split(",")) {
-            if (!id.isEmpty()) {
-                ids.add(id);
-            }
-        }
-        return ids;
+        return HaCfLine.words(list, ",");
     }
 
     /**

@@ -137,6 +137,14 @@ class HaCfLexicalTest {
     }
 
     @Test
+    void linesWithNulBytesAreRefused() {
+        var r = parseWithValid("debugfile /var/log/ha\0debug", "keepalive 2");
+        r.assertProblemCount(1).assertError(5, "line contains a NUL byte");
+        assertEquals(java.util.Optional.empty(), r.cf().logging().debugfile());
+        assertEquals(Duration.ofSeconds(2), r.cf().timers().keepalive());
+    }
+
+    @Test
     void longLinesAreRefusedAsHeartbeatsBufferWouldCutThem() {
         var r = parseWithValid("node " + "x".repeat(HaCfParser.MAX_LINE_BYTES));
         r.assertProblemCount(1).assertError(5, "line is longer than 5120 bytes");

@@ -24,10 +24,6 @@ final class HaCfReporter {
         this.problems = problems;
     }
 
-    Path file() {
-        return file;
-    }
-
     void error(int line, String message) {
         add(Severity.ERROR, line, message);
     }

@@ -42,6 +42,21 @@ class HaCfReadTest {
     }
 
     @Test
+    void thePublicEntryPointsUseThisMachine() throws IOException {
+        Path file = write("ha.cf", (VALID + "respawn root /bin/sh -c true\nrespawn no-such-user-xyz /bin/sh\n")
+                .getBytes(StandardCharsets.UTF_8));
+        Problems problems = new Problems();
+        HaCf cf = HaCfParser.read(file, problems).orElseThrow();
+        assertEquals(1, problems.list().size(), problems.list()::toString);
+        assertEquals(file + ":6: error: Invalid uid [no-such-user-xyz] specified for client child: no such user in"
+                + " /etc/passwd", problems.list().getFirst().format());
+        assertEquals(List.of(new RespawnClient("root", "/bin/sh", List.of("-c", "true"), 5)), cf.respawnClients());
+        Problems again = new Problems();
+        HaCfParser.parse(new ConfigText(file, List.of(new ConfigLine(1, "bcast eth0"), new ConfigLine(2, "auto_failback on"))), again);
+        assertEquals(List.of("no nodes defined"), again.list().stream().map(p -> p.message().substring(0, 16)).toList());
+    }
+
+    @Test
     void windowsLineEndings() throws IOException {
         var o = read(write("ha.cf", VALID.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8)));
         assertEquals(List.of(), o.problems());

@@ -87,7 +87,8 @@ final class ClientDirectives {
                 }
                 gids = idList(word.substring(4));
             } else {
-                return badApiauth(s, line, whole, "Missing uid or gid in apiauth (at [" + HaCfReporter.shown(word) + "])");
+                return badApiauth(s, line, whole,
+                        "Missing uid or gid in apiauth (at [" + HaCfReporter.shown(word) + "])");
             }
         }
         if (uids == null && gids == null) {

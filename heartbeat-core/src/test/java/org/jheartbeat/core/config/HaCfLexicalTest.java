@@ -120,7 +120,8 @@ class HaCfLexicalTest {
     void wholeLineDirectivesGetTheRestOfTheLineUnsplit() {
         var r = parseWithValid("respawn root /usr/local/bin/notify-admin --to ops,dev  --quiet # comment");
         r.assertClean();
-        assertEquals(List.of(new RespawnClient("root", "/usr/local/bin/notify-admin", List.of("--to", "ops,dev", "--quiet"), 5)),
+        assertEquals(List.of(new RespawnClient("root", "/usr/local/bin/notify-admin",
+                        List.of("--to", "ops,dev", "--quiet"), 5)),
                 r.cf().respawnClients());
     }
 

@@ -134,7 +134,7 @@ public final class NetnsLab implements AutoCloseable {
     }
 
     /** Runs a set-up command to completion; fails with its output when it exits non-zero. */
-    static String run(String... command) throws IOException {
+    public static String run(String... command) throws IOException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {

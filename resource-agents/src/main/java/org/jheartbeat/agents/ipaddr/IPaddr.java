@@ -1,6 +1,7 @@
 package org.jheartbeat.agents.ipaddr;
 
 import org.jheartbeat.agents.kernel.ErrnoException;
+import org.jheartbeat.agents.kernel.GratuitousArp;
 import org.jheartbeat.agents.kernel.InterfaceAddress;
 import org.jheartbeat.agents.kernel.Libc;
 import org.jheartbeat.agents.kernel.Link;
@@ -175,7 +176,7 @@ public final class IPaddr extends AddressAgent {
 
     private static void announce(ResolvedAddress address, AddressSettings settings)
             throws ErrnoException, InterruptedException {
-        if (address.link().mac().isPresent() && !address.link().isLoopback()) {
+        if (GratuitousArp.canAnnounce(address.link())) {
             Announcements.announce(address.link(), address.ip(), Optional.empty(), settings.arpCount(),
                     settings.arpInterval(), settings.arpBackground());
         }
@@ -247,8 +248,10 @@ public final class IPaddr extends AddressAgent {
             if (link.isEmpty() || onAlias(table, link.get(), settings.ip()).isEmpty()) {
                 return ActionResult.notRunning();
             }
-            Announcements.announce(link.get(), settings.ip(), Optional.empty(), settings.arpCount(),
-                    settings.arpInterval(), settings.arpBackground());
+            if (GratuitousArp.canAnnounce(link.get())) {
+                Announcements.announce(link.get(), settings.ip(), Optional.empty(), settings.arpCount(),
+                        settings.arpInterval(), settings.arpBackground());
+            }
             return ActionResult.success();
         });
     }

@@ -125,7 +125,11 @@ public final class IPaddr2 extends AddressAgent {
 
     private static Optional<GratuitousArp> announce(ResolvedAddress address, AddressSettings settings, int pairs)
             throws ErrnoException, InterruptedException {
-        if (address.link().name().startsWith("lo") || address.link().mac().isEmpty()) {
+        if (address.link().name().startsWith("lo")) {
+            return Optional.empty();
+        }
+        if (!GratuitousArp.canAnnounce(address.link())) {
+            LOG.warn("not announcing {}: {} is not an Ethernet interface", address.cidr(), address.link().name());
             return Optional.empty();
         }
         return Optional.of(Announcements.announce(address.link(), address.ip(), settings.arpMac(), pairs,

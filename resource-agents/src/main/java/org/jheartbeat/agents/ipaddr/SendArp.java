@@ -1,5 +1,6 @@
 package org.jheartbeat.agents.ipaddr;
 
+import org.jheartbeat.agents.kernel.GratuitousArp;
 import org.jheartbeat.agents.kernel.Link;
 import org.jheartbeat.core.agent.ActionResult;
 import org.jheartbeat.core.agent.AgentContext;
@@ -90,7 +91,7 @@ public final class SendArp extends AddressAgent {
                 return ActionResult.success();
             }
             Link link = table.requireLink(target.nic());
-            if (link.mac().isEmpty()) {
+            if (!GratuitousArp.canAnnounce(link)) {
                 return ActionResult.of(OcfResult.ERR_CONFIGURED, "Cannot find mac address for " + target.nic());
             }
             Announcements.announce(link, target.ip(), Optional.empty(), config.repeat(), config.interval(),

@@ -6,6 +6,8 @@ import org.slf4j.LoggerFactory;
 import java.net.Inet4Address;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,6 +26,12 @@ public final class GratuitousArp implements AutoCloseable {
     public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(200);
 
     private static final Logger LOG = LoggerFactory.getLogger(GratuitousArp.class);
+    /**
+     * Closes finished bursts' sockets. A native call that blocks pins a virtual thread's carrier,
+     * and closing a packet socket blocks for an RCU grace period: one platform thread absorbs that.
+     */
+    private static final Executor CLOSER = Executors.newSingleThreadExecutor(
+            r -> Thread.ofPlatform().name("packet-socket-closer").daemon().unstarted(r));
 
     private final PacketSocket socket;
     private final byte[] request;
@@ -56,17 +64,23 @@ public final class GratuitousArp implements AutoCloseable {
      */
     public static GratuitousArp start(Link link, Inet4Address ip, MacAddress announcedMac, int count, Duration interval)
             throws ErrnoException {
-        if (link.mac().isEmpty()) {
-            throw new IllegalArgumentException("Cannot find mac address for " + link.name());
+        if (!canAnnounce(link)) {
+            throw new IllegalArgumentException("Cannot find mac address for " + link.name()
+                    + " (gratuitous ARP needs an Ethernet interface)");
         }
         if (count <= 0 || interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("count and interval must be positive: " + count + ", " + interval);
         }
         MacAddress mac = announcedMac == null ? link.mac().get() : announcedMac;
-        GratuitousArp burst = new GratuitousArp(PacketSocket.open(link.index(), PacketSocket.ETH_P_ARP),
+        GratuitousArp burst = new GratuitousArp(PacketSocket.openForSending(link.index()),
                 link, mac, ip, count, interval);
         burst.sender = Thread.ofVirtual().name("garp-" + burst.description).start(burst::run);
         return burst;
+    }
+
+    /** Whether {@code link} is an Ethernet interface with a hardware address, where ARP makes sense. */
+    public static boolean canAnnounce(Link link) {
+        return link.type() == RtNetlink.ARPHRD_ETHER && link.mac().isPresent();
     }
 
     private void run() {
@@ -86,12 +100,16 @@ public final class GratuitousArp implements AutoCloseable {
             failure = e;
             LOG.warn("gratuitous ARP for {} failed after {} frames: {}", description, framesSent.get(), e.getMessage());
         } finally {
-            try {
-                socket.close();
-            } catch (ErrnoException e) {
-                LOG.debug("closing packet socket for {}: {}", description, e.getMessage());
-            }
+            // Finished before the close: closing a packet socket waits for an RCU grace period,
+            // and nobody waiting for the burst to end should wait for that too.
             finished.countDown();
+            CLOSER.execute(() -> {
+                try {
+                    socket.close();
+                } catch (ErrnoException e) {
+                    LOG.debug("closing packet socket for {}: {}", description, e.getMessage());
+                }
+            });
         }
     }
 
@@ -126,7 +144,7 @@ public final class GratuitousArp implements AutoCloseable {
         return failure;
     }
 
-    /** Stops sending (no-op when already finished) and waits for the sender to let go of its socket. */
+    /** Stops sending (no-op when already finished) and waits until no further frame can leave. */
     public void stop() {
         sender.interrupt();
         boolean interrupted = false;

@@ -60,7 +60,7 @@ public final class PacketSocket implements AutoCloseable {
         this.fd = fd;
         this.ifindex = ifindex;
         this.ethertype = ethertype;
-        this.destination = sockaddrLl(ifindex, ethertype);
+        this.destination = sockaddrLl(ifindex, ETH_P_ARP);
         this.sendBuffer = arena.allocate(MAX_FRAME, 8);
         this.receiveBuffer = arena.allocate(MAX_FRAME, 8);
         this.source = arena.allocate(SOCKADDR_LL_LENGTH, 4);
@@ -70,9 +70,27 @@ public final class PacketSocket implements AutoCloseable {
         Libc.bind(fd, sockaddrLl(ifindex, ethertype));
     }
 
-    /** Opens a raw packet socket on interface {@code ifindex} for frames of {@code ethertype}. */
+    /**
+     * Opens a raw packet socket on interface {@code ifindex} that receives (and may send) frames
+     * of {@code ethertype}.
+     */
     public static PacketSocket open(int ifindex, int ethertype) throws ErrnoException {
-        int fd = Libc.socket(Libc.AF_PACKET, Libc.SOCK_RAW | Libc.SOCK_CLOEXEC, htons(ethertype));
+        return create(ifindex, ethertype);
+    }
+
+    /**
+     * Opens a raw packet socket on interface {@code ifindex} that only sends: it registers no
+     * receive hook, so the kernel queues nothing for it.
+     */
+    public static PacketSocket openForSending(int ifindex) throws ErrnoException {
+        return create(ifindex, 0);
+    }
+
+    private static PacketSocket create(int ifindex, int ethertype) throws ErrnoException {
+        // Protocol 0 at socket() and the real one at bind(): a socket created with a protocol is
+        // already hooked in, and re-binding it waits for an RCU grace period (synchronize_net),
+        // which costs milliseconds to tens of milliseconds on a busy host.
+        int fd = Libc.socket(Libc.AF_PACKET, Libc.SOCK_RAW | Libc.SOCK_CLOEXEC, 0);
         try {
             return new PacketSocket(fd, ifindex, ethertype);
         } catch (ErrnoException | RuntimeException e) {
@@ -106,7 +124,10 @@ public final class PacketSocket implements AutoCloseable {
         return ethertype;
     }
 
-    /** Sends one complete Ethernet frame (destination MAC first). */
+    /**
+     * Sends one complete Ethernet frame (destination MAC first). The kernel takes the frame as
+     * is; the EtherType in the frame is what the wire sees.
+     */
     public void send(byte[] frame) throws ErrnoException {
         if (frame.length < 14 || frame.length > MAX_FRAME) {
             throw new IllegalArgumentException("an Ethernet frame has 14.." + MAX_FRAME + " bytes, not " + frame.length);
@@ -115,7 +136,10 @@ public final class PacketSocket implements AutoCloseable {
         try {
             ensureOpen();
             MemorySegment.copy(frame, 0, sendBuffer, JAVA_BYTE, 0, frame.length);
-            // sll_addr = the frame's destination; the kernel ignores it for SOCK_RAW but it documents intent.
+            // sll_protocol = the frame's EtherType (the kernel tags the packet with it);
+            // sll_addr = the frame's destination, which SOCK_RAW ignores but it documents intent.
+            destination.set(JAVA_BYTE, 2, frame[12]);
+            destination.set(JAVA_BYTE, 3, frame[13]);
             destination.set(JAVA_BYTE, 11, (byte) 6);
             MemorySegment.copy(frame, 0, destination, JAVA_BYTE, 12, 6);
             Libc.sendto(fd, sendBuffer, frame.length, 0, destination);
@@ -167,6 +191,10 @@ public final class PacketSocket implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes the socket. The kernel waits for an RCU grace period while closing a packet socket
+     * (synchronize_net), so this can take milliseconds on a busy host: close off the hot path.
+     */
     @Override
     public void close() throws ErrnoException {
         sendLock.lock();

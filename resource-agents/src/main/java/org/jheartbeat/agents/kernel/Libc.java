@@ -19,6 +19,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * captures {@code errno} right after the call (before the JVM can clobber it) and turns a
  * failure into an {@link ErrnoException} naming the call and the errno.
  */
+@SuppressWarnings("restricted") // native access is this class's purpose; enabled with --enable-native-access
 public final class Libc {
 
     public static final int AF_UNSPEC = 0;
@@ -27,7 +28,6 @@ public final class Libc {
     public static final int AF_NETLINK = 16;
     public static final int AF_PACKET = 17;
 
-    public static final int SOCK_DGRAM = 2;
     public static final int SOCK_RAW = 3;
     public static final int SOCK_CLOEXEC = 0x80000;
 
@@ -36,7 +36,6 @@ public final class Libc {
 
     public static final int MSG_PEEK = 0x2;
     public static final int MSG_TRUNC = 0x20;
-    public static final int MSG_DONTWAIT = 0x40;
 
     public static final int O_RDONLY = 0;
     public static final int O_CLOEXEC = 0x80000;

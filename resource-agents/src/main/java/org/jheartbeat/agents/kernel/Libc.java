@@ -28,6 +28,7 @@ public final class Libc {
     public static final int AF_NETLINK = 16;
     public static final int AF_PACKET = 17;
 
+    public static final int SOCK_DGRAM = 2;
     public static final int SOCK_RAW = 3;
     public static final int SOCK_CLOEXEC = 0x80000;
 
@@ -36,6 +37,7 @@ public final class Libc {
 
     public static final int MSG_PEEK = 0x2;
     public static final int MSG_TRUNC = 0x20;
+    public static final int MSG_DONTWAIT = 0x40;
 
     public static final int O_RDONLY = 0;
     public static final int O_CLOEXEC = 0x80000;

@@ -60,9 +60,12 @@ class IPaddr2NetnsTest {
     @AfterEach
     void tearDown() throws Exception {
         if (lab != null) {
-            // Stop any burst still sending before its namespace disappears.
-            Announcements.stop((Inet4Address) InetAddress.getByName(VIP));
-            lab.close();
+            try {
+                // Stop any burst still sending before its namespace disappears.
+                Announcements.stop((Inet4Address) InetAddress.getByName(VIP));
+            } finally {
+                lab.close();
+            }
         }
     }
 

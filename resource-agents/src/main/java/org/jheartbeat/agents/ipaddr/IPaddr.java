@@ -160,9 +160,7 @@ public final class IPaddr extends AddressAgent {
         } catch (ErrnoException e) {
             throw failure("Failed to add " + address.ip().getHostAddress() + " as " + alias, e);
         }
-        if (!address.link().isUp()) {
-            table.rt().setLinkUp(address.link().index());
-        }
+        table.bringUp(address.link());
         announce(address.link(), settings);
         return ActionResult.success();
     }
@@ -197,7 +195,8 @@ public final class IPaddr extends AddressAgent {
         });
     }
 
-    private ActionResult stop(AddressTable table, AddressSettings settings) throws AgentFailure, IOException {
+    private ActionResult stop(AddressTable table, AddressSettings settings)
+            throws AgentFailure, IOException, InterruptedException {
         Optional<Present> present = present(table, settings);
         if (present.isEmpty()) {
             return ActionResult.success();

@@ -92,10 +92,7 @@ public final class IPaddr2 extends AddressAgent {
         } catch (ErrnoException e) {
             throw failure("Failed to add " + address.ip().getHostAddress(), e);
         }
-        if (!address.link().isUp()) {
-            LOG.info("Bringing device {} up", address.link().name());
-            table.rt().setLinkUp(address.link().index());
-        }
+        table.bringUp(address.link());
         announce(address, settings);
         return ActionResult.success();
     }
@@ -138,7 +135,8 @@ public final class IPaddr2 extends AddressAgent {
         });
     }
 
-    private ActionResult stop(AddressTable table, AddressSettings settings) throws AgentFailure, IOException {
+    private ActionResult stop(AddressTable table, AddressSettings settings)
+            throws AgentFailure, IOException, InterruptedException {
         ResolvedAddress address;
         try {
             address = table.resolve(settings);

@@ -58,7 +58,7 @@ public final class GratuitousArp implements AutoCloseable {
     /**
      * Opens a packet socket on {@code link} and starts sending in the background.
      *
-     * @param announcedMac the MAC to announce; empty means the interface's own
+     * @param announcedMac the MAC to announce; null means the interface's own
      * @throws IllegalArgumentException when the link has no Ethernet address, or count/interval are not positive
      */
     public static GratuitousArp start(Link link, Inet4Address ip, MacAddress announcedMac, int count, Duration interval)

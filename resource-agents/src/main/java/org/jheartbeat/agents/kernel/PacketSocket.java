@@ -42,8 +42,9 @@ public final class PacketSocket implements AutoCloseable {
     private final int ifindex;
     private final Arena arena = Arena.ofShared();
     private final MemorySegment destination;
-    private final MemorySegment sendBuffer;
-    private final MemorySegment receiveBuffer;
+    // Allocated on first use: a send-only socket never receives, and ARP frames are 42 bytes.
+    private MemorySegment sendBuffer = MemorySegment.NULL;
+    private MemorySegment receiveBuffer = MemorySegment.NULL;
     private final MemorySegment source;
     private final MemorySegment iovec;
     private final MemorySegment msghdr;
@@ -56,8 +57,6 @@ public final class PacketSocket implements AutoCloseable {
         this.fd = fd;
         this.ifindex = ifindex;
         this.destination = sockaddrLl(ifindex, ETH_P_ARP);
-        this.sendBuffer = arena.allocate(MAX_FRAME, 8);
-        this.receiveBuffer = arena.allocate(MAX_FRAME, 8);
         this.source = arena.allocate(SOCKADDR_LL_LENGTH, 4);
         this.iovec = arena.allocate(Libc.IOVEC_SIZE, 8);
         this.msghdr = arena.allocate(Libc.MSGHDR_SIZE, 8);
@@ -126,6 +125,9 @@ public final class PacketSocket implements AutoCloseable {
         sendLock.lock();
         try {
             ensureOpen();
+            if (sendBuffer.byteSize() < frame.length) {
+                sendBuffer = arena.allocate(Math.max(frame.length, 128), 8);
+            }
             MemorySegment.copy(frame, 0, sendBuffer, JAVA_BYTE, 0, frame.length);
             // sll_protocol = the frame's EtherType (the kernel tags the packet with it);
             // sll_addr = the frame's destination, which SOCK_RAW ignores but it documents intent.
@@ -148,6 +150,9 @@ public final class PacketSocket implements AutoCloseable {
         receiveLock.lock();
         try {
             ensureOpen();
+            if (receiveBuffer.byteSize() == 0) {
+                receiveBuffer = arena.allocate(MAX_FRAME, 8);
+            }
             long micros = Math.max(1, timeout.toNanos() / 1000);
             timeval.set(JAVA_LONG, 0, micros / 1_000_000);
             timeval.set(JAVA_LONG, 8, micros % 1_000_000);

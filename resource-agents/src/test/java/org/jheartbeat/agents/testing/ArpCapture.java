@@ -28,7 +28,8 @@ public final class ArpCapture implements AutoCloseable {
 
     private ArpCapture(PacketSocket socket) {
         this.socket = socket;
-        this.reader = Thread.ofVirtual().name("arp-capture").start(this::read);
+        // A platform thread: its blocking native receive would pin a virtual thread's carrier.
+        this.reader = Thread.ofPlatform().name("arp-capture").daemon().start(this::read);
     }
 
     /** Starts capturing incoming ARP frames on {@code ifname} inside {@code namespace}. */

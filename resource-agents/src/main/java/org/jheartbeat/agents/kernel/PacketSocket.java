@@ -19,12 +19,9 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT;
  */
 public final class PacketSocket implements AutoCloseable {
 
-    public static final int ETH_P_ALL = 0x0003;
-    public static final int ETH_P_IP = 0x0800;
     public static final int ETH_P_ARP = 0x0806;
 
     /** {@code sll_pkttype} values. */
-    public static final int PACKET_HOST = 0;
     public static final int PACKET_BROADCAST = 1;
     public static final int PACKET_OUTGOING = 4;
 
@@ -43,7 +40,6 @@ public final class PacketSocket implements AutoCloseable {
 
     private final int fd;
     private final int ifindex;
-    private final int ethertype;
     private final Arena arena = Arena.ofShared();
     private final MemorySegment destination;
     private final MemorySegment sendBuffer;
@@ -59,7 +55,6 @@ public final class PacketSocket implements AutoCloseable {
     private PacketSocket(int fd, int ifindex, int ethertype) throws ErrnoException {
         this.fd = fd;
         this.ifindex = ifindex;
-        this.ethertype = ethertype;
         this.destination = sockaddrLl(ifindex, ETH_P_ARP);
         this.sendBuffer = arena.allocate(MAX_FRAME, 8);
         this.receiveBuffer = arena.allocate(MAX_FRAME, 8);
@@ -118,10 +113,6 @@ public final class PacketSocket implements AutoCloseable {
 
     public int ifindex() {
         return ifindex;
-    }
-
-    public int ethertype() {
-        return ethertype;
     }
 
     /**

@@ -4,6 +4,7 @@ import org.jheartbeat.agents.kernel.ArpFrame;
 import org.jheartbeat.agents.kernel.PacketSocket;
 import org.jheartbeat.agents.kernel.RtNetlink;
 
+import java.io.IOException;
 import java.net.Inet4Address;
 import java.time.Duration;
 import java.util.List;
@@ -61,9 +62,13 @@ public final class ArpCapture implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         running = false;
-        reader.join();
+        try {
+            reader.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         socket.close();
     }
 }

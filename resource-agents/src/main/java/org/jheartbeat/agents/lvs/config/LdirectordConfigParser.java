@@ -46,8 +46,9 @@ public final class LdirectordConfigParser {
 
     /** The configuration when there is no error, and every problem found either way. */
     public record Result(Optional<LdirectordConfig> config, List<Problem> problems) {
+        /** Problems are kept in file order, whichever pass found them. */
         public Result {
-            problems = List.copyOf(problems);
+            problems = problems.stream().sorted(java.util.Comparator.comparingInt(Problem::line)).toList();
         }
 
         public boolean valid() {

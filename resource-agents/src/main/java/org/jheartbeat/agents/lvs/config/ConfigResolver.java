@@ -23,6 +23,11 @@ final class ConfigResolver {
     /** A range larger than this is a typo, not a server farm (and would exhaust memory). */
     static final long MAX_RANGE = 65_536;
 
+    /** Services whose negotiate check is a TCP connect in this implementation. */
+    static final Set<ServiceType> CONNECT_ONLY = Set.of(ServiceType.FTP, ServiceType.HTTP_PROXY, ServiceType.LDAP,
+            ServiceType.LDAPS, ServiceType.MYSQL, ServiceType.PGSQL, ServiceType.ORACLE, ServiceType.RADIUS,
+            ServiceType.SIP);
+
     private static final Set<String> ALL_PHASES = Set.of("starting", "running", "stopping", "reloading");
 
     private final Path file;
@@ -228,6 +233,10 @@ final class ConfigResolver {
                 || service == ServiceType.ORACLE) && (login.isEmpty() || d.request.isEmpty())) {
             where.warning("service " + service.word() + " needs login= and request=; without them every real"
                     + " server is considered down, as in ldirectord");
+        }
+        if (negotiates && CONNECT_ONLY.contains(service)) {
+            where.warning("service " + service.word() + ": jheartbeat's negotiate check only connects to the port"
+                    + " (it does not speak this protocol yet)");
         }
         if (negotiates && service == ServiceType.DNS && d.receive.orElse("").isEmpty()) {
             where.warning("service dns needs receive= (the expected address); without it every real server is"

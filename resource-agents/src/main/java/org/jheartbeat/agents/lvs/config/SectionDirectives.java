@@ -16,6 +16,8 @@ final class SectionDirectives {
             "scheduler", "persistent", "netmask", "schedflags", "protocol", "ops", "service", "monitorfile",
             "servicename", "comment");
 
+    private static final Set<String> SCHED_FLAGS =
+            Set.of("flag-1", "flag-2", "flag-3", "sh-fallback", "sh-port", "mh-fallback", "mh-port");
     private static final Pattern SCHEDULER = Pattern.compile("\\s*([a-z]+)(.*)");
     private static final Pattern CHECKTYPE =
             Pattern.compile("\\s*(negotiate|connect|ping|external-perl|external|off|on|[0-9]{1,9})\\s*");
@@ -114,6 +116,9 @@ final class SectionDirectives {
                 String flags = value.strip();
                 if (flags.isEmpty() || !flags.matches("\\S+")) {
                     where.error("invalid sched-flags");
+                } else if (!SCHED_FLAGS.containsAll(java.util.Arrays.asList(flags.split(",", -1)))) {
+                    where.error("invalid sched-flags: " + flags + " (a comma list of " + String.join(", ",
+                            new java.util.TreeSet<>(SCHED_FLAGS)) + ")");
                 } else {
                     d.schedFlags = Optional.of(flags);
                 }

@@ -102,7 +102,7 @@ final class TextProtocolChecks {
         try (CheckConnection c = CheckConnection.open(t.address(), t.checkPort(), deadline)) {
             String greeting = line(c);
             String first = greeting.length() > 64 ? greeting.substring(0, 64) : greeting;
-            return first.startsWith("2") ? CheckResult.up("Success") : CheckResult.down(first);
+            return first.startsWith("2") ? CheckResult.up(first) : CheckResult.down(first);
         }
     }
 

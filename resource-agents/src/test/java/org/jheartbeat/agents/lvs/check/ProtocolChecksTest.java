@@ -115,7 +115,7 @@ class ProtocolChecksTest {
     void nntpNeedsA2xxGreeting() throws Exception {
         try (LinePeer ok = new LinePeer((in, out) -> out.print("200 news.test ready\r\n"));
              LinePeer closed = new LinePeer((in, out) -> out.print("502 no permission\r\n"))) {
-            assertTrue(check("nntp", ok.port()).up());
+            assertEquals(CheckResult.up("200 news.test ready"), check("nntp", ok.port()));
             assertEquals(CheckResult.down("502 no permission"), check("nntp", closed.port()));
         }
     }

@@ -52,6 +52,10 @@ public final class HealthChecks {
                 case DNS -> DnsCheck.check(t, deadline);
                 case SIMPLETCP -> SimpleTcpCheck.check(t, deadline);
                 case NONE -> CheckResult.up("Success");
+                case MYSQL, PGSQL, ORACLE -> t.settings().login().isEmpty() || t.request().equals("/")
+                        ? CheckResult.down("Error: Must specify a login and request string for MySQL, Oracle and"
+                                + " PostgreSQL checks. Not adding " + t.address().getHostAddress() + ".")
+                        : connect(t, deadline);
                 // Services whose protocol this implementation does not speak are checked by
                 // connecting; the configuration check warns about it.
                 default -> connect(t, deadline);

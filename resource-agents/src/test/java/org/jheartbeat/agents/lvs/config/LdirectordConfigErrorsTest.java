@@ -123,6 +123,8 @@ class LdirectordConfigErrorsTest {
                 "2: warning: please update your config not to use a bare supervised directive",
                 "3: warning: service mysql needs login= and request=; without them every real server is"
                         + " considered down, as in ldirectord",
+                "3: warning: service mysql: jheartbeat's negotiate check only connects to the port (it does not"
+                        + " speak this protocol yet)",
                 "5: warning: checkinterval in virtual service tcp:10.0.0.1:3306 ignored when fork=no"), problems(r));
         assertTrue(r.config().orElseThrow().globals().supervised());
     }

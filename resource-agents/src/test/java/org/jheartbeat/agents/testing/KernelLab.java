@@ -3,8 +3,10 @@ package org.jheartbeat.agents.testing;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /**
  * Guard for tests tagged {@code kernel}: they need a kernel with IPVS, which only the kernel lab
@@ -35,5 +37,22 @@ public final class KernelLab {
             fail(why);
         }
         assumeTrue(false, why);
+    }
+
+    /**
+     * True when this kernel has no IPVS and no ip_vs module it could load, so that asking for the
+     * IPVS family changes nothing here (no module gets loaded on the build host).
+     */
+    public static boolean kernelCannotHaveIpvs() throws IOException {
+        if (Files.exists(Path.of("/proc/net/ip_vs"))) {
+            return false;
+        }
+        Path modules = Path.of("/lib/modules", System.getProperty("os.version"));
+        if (!Files.isDirectory(modules)) {
+            return true;
+        }
+        try (Stream<Path> files = Files.walk(modules)) {
+            return files.noneMatch(p -> p.getFileName().toString().startsWith("ip_vs.ko"));
+        }
     }
 }

@@ -20,6 +20,8 @@ import org.jheartbeat.agents.lvs.config.LdirectordConfigParser;
 import org.jheartbeat.agents.lvs.config.NameResolver;
 import org.jheartbeat.core.config.LocalNodeName;
 import org.jheartbeat.core.config.Problem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code ldirectord} command, with ldirectord's command line, status texts and exit codes:
@@ -36,6 +38,8 @@ import org.jheartbeat.core.config.Problem;
  */
 public final class LdirectordCommand {
 
+    /** ldirectord's own log, as the engine writes it. */
+    private static final Logger LOG = LoggerFactory.getLogger("ldirectord");
     static final int EXIT_USAGE = 255;
     static final int EXIT_CONFIG_ERROR = 2;
     static final int EXIT_STOPPED = 3;
@@ -203,12 +207,12 @@ public final class LdirectordCommand {
             try {
                 ld.close();
             } catch (IOException e) {
-                LdirectordEngine.LOG.error("stopping: {}", e.getMessage());
+                LOG.error("stopping: {}", e.getMessage());
             }
             if (!foreground) {
                 pidFile.delete();
             }
-            LdirectordEngine.LOG.info("Linux Director Daemon terminated on signal: TERM");
+            LOG.info("Linux Director Daemon terminated on signal: TERM");
             stopped.countDown();
         }));
         sun.misc.Signal.handle(new sun.misc.Signal("HUP"), s -> Thread.ofVirtual().start(ld::reload));

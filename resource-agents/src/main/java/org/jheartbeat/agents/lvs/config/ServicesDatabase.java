@@ -48,7 +48,7 @@ public final class ServicesDatabase {
         ports.put("domain/udp", 53);
         ports.put("www/tcp", 80);
         try {
-            if (ConfigFileReader.whyUnusable(file).isEmpty()) {
+            if (new ConfigFileReader(64 * 1024).whyUnusable(file).isEmpty()) {
                 for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                     addLine(ports, line);
                 }

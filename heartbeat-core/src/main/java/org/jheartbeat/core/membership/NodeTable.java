@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
 
+import org.jheartbeat.core.config.Timers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +47,7 @@ public final class NodeTable {
     }
 
     private final String localNode;
-    private final MembershipTimers timers;
+    private final Timers timers;
     private final LongSupplier clock;
     private final long startedAt;
     private final Map<String, Node> nodes = new LinkedHashMap<>();
@@ -60,7 +61,7 @@ public final class NodeTable {
      * @param pingNodes   names of the ping nodes (their one link is named after themselves)
      */
     public NodeTable(String localNode, List<String> normalNodes, List<String> linkNames, List<String> pingNodes,
-                     MembershipTimers timers, LongSupplier clock) {
+                     Timers timers, LongSupplier clock) {
         this.localNode = localNode;
         this.timers = timers;
         this.clock = clock;
@@ -179,7 +180,7 @@ public final class NodeTable {
         }
     }
 
-    /** Applies the dead-time rules at the current time. Called every {@link MembershipTimers#scanInterval()}. */
+    /** Applies the dead-time rules at the current time. Called every {@link Membership#scanInterval}. */
     public synchronized void scan() {
         long now = clock.getAsLong();
         for (Node node : nodes.values()) {

@@ -28,6 +28,9 @@ public class MediumTransport extends UDP {
     public MediumTransport(String linkName, DropCounters drops) {
         this.linkName = linkName;
         this.drops = drops;
+        // status packets are tiny; JGroups' multi-megabyte defaults only earn warnings from the kernel
+        setUcastRecvBufSize(1 << 20);
+        setMcastRecvBufSize(1 << 20);
     }
 
     @Override

@@ -10,7 +10,7 @@ import org.jgroups.Header;
  * Marks a received message with the IP address and port its datagram came from. Put on by our
  * transports on the receiving side only (never sent), so drop logs can name the real source.
  */
-final class ReceivedFromHeader extends Header {
+public final class ReceivedFromHeader extends Header {
 
     static final short MAGIC_ID = 3103;
     static final short PROTOCOL_ID = 3103;

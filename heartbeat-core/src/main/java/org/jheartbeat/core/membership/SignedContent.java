@@ -36,7 +36,7 @@ final class SignedContent {
             short[] ids = idsAbove.clone();
             Arrays.sort(ids);
             for (short id : ids) {
-                Header header = msg.getHeader(id);
+                Header header = id > 0 ? msg.getHeader(id) : null;
                 if (header != null) {
                     out.writeShort(id);
                     out.writeShort(header.getMagicId());

@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 import org.jgroups.Header;
 
 /** A status (heartbeat) packet: the sender's status and its dead time (spec §15 {@code st}, {@code dt}). */
-final class StatusHeader extends Header {
+public final class StatusHeader extends Header {
 
     static final short MAGIC_ID = 3102;
 

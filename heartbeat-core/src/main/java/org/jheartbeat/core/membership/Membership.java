@@ -92,7 +92,7 @@ public final class Membership implements AutoCloseable {
                 MediumChannel channel = MediumChannel.open(media, shared);
                 channels.add(channel);
                 LOG.info("started {}", channel.description());
-                table.localLinkUp(channel.linkName());
+                table.localLinkUp(channel.linkName(), identity.incarnation());
             }
             if (!cf.pingTargets().isEmpty()) {
                 pings = new PingMonitor(table, resolvePingAddresses(cf.pingTargets()));

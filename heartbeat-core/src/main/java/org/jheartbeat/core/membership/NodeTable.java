@@ -88,8 +88,9 @@ public final class NodeTable {
     }
 
     /** The local node's own links are up while their medium runs (we hear our own packets). */
-    public synchronized void localLinkUp(String link) {
+    public synchronized void localLinkUp(String link, long localIncarnation) {
         Node self = nodes.get(localNode);
+        self.incarnation = localIncarnation;
         Link l = self.links.get(link);
         if (l != null && l.status != LinkStatus.UP) {
             l.status = LinkStatus.UP;

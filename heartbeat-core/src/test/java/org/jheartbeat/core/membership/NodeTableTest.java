@@ -27,7 +27,7 @@ class NodeTableTest {
     private NodeTable table(List<String> links, List<String> pings) {
         NodeTable table = new NodeTable("x1", List.of("x1", "x2"), links, pings, TIMERS, () -> nowMillis * 1_000_000L);
         table.addListener(events::add);
-        links.forEach(table::localLinkUp);
+        links.forEach(l -> table.localLinkUp(l, 1));
         return table;
     }
 

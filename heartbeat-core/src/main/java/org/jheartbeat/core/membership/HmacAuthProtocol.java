@@ -24,7 +24,6 @@ public final class HmacAuthProtocol extends Protocol {
 
     static {
         ClassConfigurator.addProtocol(PROTOCOL_ID, HmacAuthProtocol.class);
-        ClassConfigurator.addProtocol(ReceivedFromHeader.PROTOCOL_ID, ReceivedFromHeader.class);
         ClassConfigurator.add(AuthHeader.MAGIC_ID, AuthHeader.class);
         ClassConfigurator.add(ReceivedFromHeader.MAGIC_ID, ReceivedFromHeader.class);
     }

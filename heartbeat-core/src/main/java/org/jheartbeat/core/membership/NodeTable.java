@@ -33,6 +33,7 @@ public final class NodeTable {
         NodeStatus status = NodeStatus.INIT;
         long incarnation;
         long lastStatusPacket;
+        boolean statusSeen; // lastStatusPacket is meaningful
         long advertisedDeadtimeNanos; // 0 until the node told us
         boolean everHeard;
 
@@ -118,7 +119,7 @@ public final class NodeTable {
         if (node.everHeard && incarnation > node.incarnation) {
             LOG.info("Heartbeat restart on node {}", name);
             publish(new MembershipEvent.NodeRestarted(name, node.incarnation, incarnation));
-            node.lastStatusPacket = 0;
+            node.statusSeen = false;
         } else if (node.everHeard && incarnation < node.incarnation) {
             return; // the replay guard stops these; a late packet of an older run changes nothing
         } else if (node.everHeard && node.status == NodeStatus.DEAD) {
@@ -130,6 +131,7 @@ public final class NodeTable {
         if (announced != null) {
             checkLateHeartbeat(node, now);
             node.lastStatusPacket = now;
+            node.statusSeen = true;
             node.advertisedDeadtimeNanos = deadtimeMillis * 1_000_000L;
         }
         markLinkHeard(node, linkName, now);
@@ -154,7 +156,7 @@ public final class NodeTable {
     }
 
     private void checkLateHeartbeat(Node node, long now) {
-        if (node.lastStatusPacket == 0) {
+        if (!node.statusSeen) {
             return;
         }
         long gapMillis = (now - node.lastStatusPacket) / 1_000_000L;

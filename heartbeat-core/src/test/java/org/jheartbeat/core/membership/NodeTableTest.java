@@ -14,6 +14,11 @@ import org.jheartbeat.core.membership.MembershipEvent.LinkStatusChanged;
 import org.jheartbeat.core.membership.MembershipEvent.NodeRestarted;
 import org.jheartbeat.core.membership.MembershipEvent.NodeStatusChanged;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 
 /** The table's rules driven by an explicit clock (milliseconds turned into nanoseconds). */
 class NodeTableTest {
@@ -154,6 +159,31 @@ class NodeTableTest {
         at(701, table);
         assertEquals(NodeStatus.DEAD, status(table, "10.9.0.254"));
         assertEquals(NodeType.PING, table.snapshot().node("10.9.0.254").orElseThrow().type());
+    }
+
+    @Test
+    void aLateStatusPacketIsLoggedAndOnePastDeadtimeMarksTheNodeDeadFirst() {
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        Logger logger = (Logger) LoggerFactory.getLogger(NodeTable.class);
+        logger.addAppender(log);
+        try {
+            NodeTable table = table(List.of("eth0"), List.of());
+            table.heard("x2", 7, "eth0", NodeStatus.ACTIVE, 500);
+            nowMillis = 320;
+            table.heard("x2", 7, "eth0", NodeStatus.ACTIVE, 500);
+            nowMillis = 900; // no scan ran in between, as if the timer thread had stalled
+            table.heard("x2", 7, "eth0", NodeStatus.ACTIVE, 500);
+            List<String> lines = log.list.stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList();
+            assertTrue(lines.contains("WARN Late heartbeat: Node x2: interval 320 ms"), lines.toString());
+            assertTrue(lines.contains("ERROR Late heartbeat: Node x2: interval 580 ms (> deadtime)"), lines.toString());
+            int crit = lines.indexOf("ERROR Late heartbeat: Node x2: interval 580 ms (> deadtime)");
+            assertEquals("WARN node x2: is dead", lines.get(lines.indexOf("WARN node x2: is dead")));
+            assertTrue(lines.indexOf("WARN node x2: is dead") > crit);
+            assertEquals(NodeStatus.ACTIVE, status(table, "x2"));
+        } finally {
+            logger.detachAppender(log);
+        }
     }
 
     @Test

@@ -40,59 +40,11 @@ public final class HaResourcesParser {
      */
     public static HaResources parse(ConfigText text, Problems problems) {
         FileProblems report = new FileProblems(problems, text.file());
-        List<ResourceGroup> groups = new ArrayList<>();
-        Map<String, Integer> keyLines = new HashMap<>();
-        List<Word> otherResources = new ArrayList<>();
-        List<Integer> otherResourceGroupLines = new ArrayList<>();
-        for (LogicalLine logical : HaResourcesLines.join(text, report)) {
-            List<Word> words = logical.words();
-            Word node = words.getFirst();
-            if (words.size() == 1) {
-                report.error(node.line(), "node " + quoted(node.text()) + " has no resources: a group"
-                        + " is NODE RESOURCE [RESOURCE...] on one line (continued with a final '\\')");
-                continue;
-            }
-            List<ResourceSpec> resources = new ArrayList<>();
-            List<Word> resourceWords = new ArrayList<>();
-            for (Word word : words.subList(1, words.size())) {
-                ResourceTokens.parse(word.text(), word.line(), report).ifPresent(spec -> {
-                    resources.add(spec);
-                    resourceWords.add(word);
-                });
-            }
-            if (resources.isEmpty()) {
-                continue;
-            }
-            ResourceGroup group = new ResourceGroup(node.text().toLowerCase(Locale.ROOT), resources,
-                    logical.firstLine());
-            Word key = resourceWords.getFirst();
-            Integer earlier = keyLines.putIfAbsent(key.text(), group.line());
-            if (earlier != null) {
-                report.error(key.line(), "group key " + quoted(key.text()) + " is not unique: it is"
-                        + " the first resource of the groups on lines " + earlier + " and " + group.line()
-                        + ". Heartbeat names a group by its first resource, so every group must start"
-                        + " with a different one (reorder the resources, or merge the groups)");
-                continue;
-            }
-            groups.add(group);
-            for (Word word : resourceWords.subList(1, resourceWords.size())) {
-                otherResources.add(word);
-                otherResourceGroupLines.add(group.line());
-            }
-        }
-        for (int i = 0; i < otherResources.size(); i++) {
-            Word word = otherResources.get(i);
-            Integer keyLine = keyLines.get(word.text());
-            if (keyLine != null && keyLine.intValue() != otherResourceGroupLines.get(i)) {
-                report.warning(word.line(), "resource " + quoted(word.text()) + " is also the key of"
-                        + " the group on line " + keyLine + "; Heartbeat would take or release this"
-                        + " group together with that one whenever that group is asked for (it searches"
-                        + " keys anywhere in a line). jheartbeat matches keys exactly, but a group's key"
-                        + " should appear in no other group");
-            }
-        }
+        Reading reading = new Reading(report);
+        HaResourcesLines.join(text, report, reading::group);
+        reading.reportKeysInOtherGroups();
         report.finish();
-        return new HaResources(groups);
+        return new HaResources(reading.groups);
     }
 
     /**
@@ -108,5 +60,71 @@ public final class HaResourcesParser {
             return Optional.empty();
         }
         return new ConfigFileReader(MAX_LINE_BYTES).read(file, problems).map(text -> parse(text, problems));
+    }
+
+    /** One pass over one file. */
+    private static final class Reading {
+
+        private final FileProblems report;
+        private final List<ResourceGroup> groups = new ArrayList<>();
+        private final Map<String, Integer> keyLines = new HashMap<>();
+        /** Every resource but the keys, with the line of its group. */
+        private final List<Word> otherResources = new ArrayList<>();
+        private final List<Integer> otherResourceGroupLines = new ArrayList<>();
+
+        Reading(FileProblems report) {
+            this.report = report;
+        }
+
+        void group(LogicalLine logical) {
+            List<Word> words = logical.words();
+            Word node = words.getFirst();
+            if (words.size() == 1) {
+                report.error(node.line(), "node " + quoted(node.text()) + " has no resources: a group"
+                        + " is NODE RESOURCE [RESOURCE...] on one line (continued with a final '\\')");
+                return;
+            }
+            List<ResourceSpec> resources = new ArrayList<>();
+            List<Word> resourceWords = new ArrayList<>();
+            for (Word word : words.subList(1, words.size())) {
+                ResourceTokens.parse(word.text(), word.line(), report).ifPresent(spec -> {
+                    resources.add(spec);
+                    resourceWords.add(word);
+                });
+            }
+            if (resources.isEmpty()) {
+                return;
+            }
+            ResourceGroup group = new ResourceGroup(node.text().toLowerCase(Locale.ROOT), resources,
+                    logical.firstLine());
+            Word key = resourceWords.getFirst();
+            Integer earlier = keyLines.putIfAbsent(key.text(), group.line());
+            if (earlier != null) {
+                report.error(key.line(), "group key " + quoted(key.text()) + " is not unique: it is"
+                        + " the first resource of the groups on lines " + earlier + " and " + group.line()
+                        + ". Heartbeat names a group by its first resource, so every group must start"
+                        + " with a different one (reorder the resources, or merge the groups)");
+                return;
+            }
+            groups.add(group);
+            for (Word word : resourceWords.subList(1, resourceWords.size())) {
+                otherResources.add(word);
+                otherResourceGroupLines.add(group.line());
+            }
+        }
+
+        void reportKeysInOtherGroups() {
+            for (int i = 0; i < otherResources.size(); i++) {
+                Word word = otherResources.get(i);
+                Integer keyLine = keyLines.get(word.text());
+                if (keyLine != null && keyLine.intValue() != otherResourceGroupLines.get(i)) {
+                    report.warning(word.line(), "resource " + quoted(word.text()) + " is also the key of"
+                            + " the group on line " + keyLine + "; Heartbeat would take or release this"
+                            + " group together with that one whenever that group is asked for (it searches"
+                            + " keys anywhere in a line). jheartbeat matches keys exactly, but a group's key"
+                            + " should appear in no other group");
+                }
+            }
+        }
     }
 }

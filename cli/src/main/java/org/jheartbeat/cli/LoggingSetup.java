@@ -1,5 +1,7 @@
 package org.jheartbeat.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import ch.qos.logback.classic.Level;
@@ -49,8 +51,8 @@ final class LoggingSetup {
 
     private static String hostName() {
         try {
-            return java.nio.file.Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
-        } catch (java.io.IOException e) {
+            return Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+        } catch (IOException e) {
             return "localhost";
         }
     }

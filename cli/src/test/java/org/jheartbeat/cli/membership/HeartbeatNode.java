@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,7 @@ final class HeartbeatNode {
     }
 
     List<String> arguments(String... extra) throws IOException {
-        List<String> args = new java.util.ArrayList<>(List.of("ip", "netns", "exec", lab.namespace(name),
+        List<String> args = new ArrayList<>(List.of("ip", "netns", "exec", lab.namespace(name),
                 LAUNCHER.toString(), "-c", dir.toString(), "--node", name, "--pidfile", pidFile().toString(),
                 "--run-dir", dir.resolve("run").toString()));
         args.addAll(List.of(extra));

@@ -1,5 +1,7 @@
 package org.jheartbeat.core.membership;
 
+import java.util.Locale;
+
 /** Why an incoming packet was thrown away by {@link HmacAuthProtocol}. */
 public enum DropReason {
     /** No authentication header, or one that cannot be read. */
@@ -15,6 +17,6 @@ public enum DropReason {
 
     /** The name used in status dumps: lower case with dashes. */
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,7 +28,7 @@ final class PingMonitor implements AutoCloseable {
     private volatile boolean running = true;
 
     /** @param addressesByNode ping node name to its resolved IPv4 addresses */
-    PingMonitor(NodeTable table, Map<String, java.util.List<Inet4Address>> addressesByNode) throws IOException {
+    PingMonitor(NodeTable table, Map<String, List<Inet4Address>> addressesByNode) throws IOException {
         this.table = table;
         this.nodeOfAddress = new HashMap<>();
         addressesByNode.forEach((node, addresses) -> addresses.forEach(a -> nodeOfAddress.put(a, node)));

@@ -9,6 +9,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,7 +57,7 @@ class AuthenticatedChannelTest {
     }
 
     private static KeyRing keys(int active, AuthKey... keys) {
-        Map<Integer, MessageMac> macs = new java.util.HashMap<>();
+        Map<Integer, MessageMac> macs = new HashMap<>();
         for (AuthKey key : keys) {
             macs.put(key.number(), MessageMac.of(key));
         }
@@ -78,7 +80,7 @@ class AuthenticatedChannelTest {
             try {
                 heartbeat.sendStatus(NodeStatus.UP, 500);
             } catch (RuntimeException e) {
-                e.printStackTrace();
+                e.printStackTrace(); // an exception would silently cancel the schedule
             }
         }, 0, 50, TimeUnit.MILLISECONDS);
         return new Node(name, table, drops, heartbeat);
@@ -152,7 +154,7 @@ class AuthenticatedChannelTest {
 
             DatagramPacket captured = new DatagramPacket(new byte[2048], 2048);
             tap.receive(captured);
-            byte[] bytes = java.util.Arrays.copyOf(captured.getData(), captured.getLength());
+            byte[] bytes = Arrays.copyOf(captured.getData(), captured.getLength());
             await().atMost(Duration.ofSeconds(5)).until(() -> {
                 tap.send(new DatagramPacket(bytes, bytes.length, B, port));
                 return x2.drops().count(DropReason.REPLAY) >= 3;

@@ -24,10 +24,6 @@ final class HaCfReporter {
         this.problems = problems;
     }
 
-    Path file() {
-        return file;
-    }
-
     void error(int line, String message) {
         add(Severity.ERROR, line, message);
     }
@@ -42,19 +38,25 @@ final class HaCfReporter {
             inLine = 0;
         }
         inLine++;
-        inFile++;
-        if (inFile > MAX_PER_FILE + 1 || (line > 0 && inLine > MAX_PER_LINE + 1)) {
+        if (line > 0 && inLine > MAX_PER_LINE) {
+            if (inLine == MAX_PER_LINE + 1) {
+                emit(Severity.ERROR, line, "more than " + MAX_PER_LINE
+                        + " problems on this line; the rest are not shown");
+            }
             return;
         }
-        if (inFile == MAX_PER_FILE + 1) {
-            problems.error(file, line, "more than " + MAX_PER_FILE
-                    + " problems in this file; the rest are not shown");
-        } else if (line > 0 && inLine == MAX_PER_LINE + 1) {
-            problems.error(file, line, "more than " + MAX_PER_LINE
-                    + " problems on this line; the rest are not shown");
-        } else {
+        emit(severity, line, message);
+    }
+
+    private void emit(Severity severity, int line, String message) {
+        if (inFile < MAX_PER_FILE) {
             problems.add(new Problem(severity, file, line, message));
+        } else if (inFile == MAX_PER_FILE) {
+            problems.error(file, line, "more than " + MAX_PER_FILE + " problems in this file; the rest are not shown");
+        } else {
+            return;
         }
+        inFile++;
     }
 
     /**

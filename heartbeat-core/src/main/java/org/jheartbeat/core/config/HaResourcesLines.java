@@ -1,7 +1,9 @@
 package org.jheartbeat.core.config;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Joins the physical lines of a haresources file into logical lines the way Heartbeat's
@@ -86,10 +88,12 @@ final class HaResourcesLines {
     private HaResourcesLines() {
     }
 
-    /** The logical lines that contain at least one word, in file order. */
-    static List<LogicalLine> join(ConfigText file, FileProblems problems) {
+    /**
+     * Hands each logical line that contains at least one word to {@code sink}, in file order,
+     * as soon as it is complete (so problems are reported in line order).
+     */
+    static void join(ConfigText file, FileProblems problems, Consumer<LogicalLine> sink) {
         List<ConfigLine> lines = file.lines();
-        List<LogicalLine> logical = new ArrayList<>();
         int i = 0;
         while (i < lines.size()) {
             ConfigLine first = lines.get(i++);
@@ -129,10 +133,9 @@ final class HaResourcesLines {
                 continues = more.continues();
             }
             if (!onlyBlanks(text)) {
-                logical.add(new LogicalLine(first.number(), text.toString(), starts.toArray(), numbers.toArray()));
+                sink.accept(new LogicalLine(first.number(), text.toString(), starts.toArray(), numbers.toArray()));
             }
         }
-        return logical;
     }
 
     private static Segment firstSegment(ConfigLine line, FileProblems problems) {
@@ -188,7 +191,7 @@ final class HaResourcesLines {
         return true;
     }
 
-    static boolean isBlank(char c) {
+    private static boolean isBlank(char c) {
         return c == ' ' || c == '\t';
     }
 
@@ -199,13 +202,13 @@ final class HaResourcesLines {
 
         void add(int value) {
             if (size == values.length) {
-                values = java.util.Arrays.copyOf(values, size * 2);
+                values = Arrays.copyOf(values, size * 2);
             }
             values[size++] = value;
         }
 
         int[] toArray() {
-            return java.util.Arrays.copyOf(values, size);
+            return Arrays.copyOf(values, size);
         }
     }
 }

@@ -30,6 +30,13 @@ public final class HaResourcesParser {
 
     /** Longer physical lines are reported and skipped. */
     public static final int MAX_LINE_BYTES = 64 * 1024;
+    /**
+     * Larger files are refused: real ones are a few kilobytes, and every line read costs
+     * memory, so a hostile file of millions of empty lines must not be read at all.
+     */
+    public static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
+
+    private static final ConfigFileReader READER = new ConfigFileReader(MAX_LINE_BYTES, MAX_FILE_BYTES);
 
     private HaResourcesParser() {
     }
@@ -40,17 +47,49 @@ public final class HaResourcesParser {
      */
     public static HaResources parse(ConfigText text, Problems problems) {
         FileProblems report = new FileProblems(problems, text.file());
-        List<ResourceGroup> groups = new ArrayList<>();
-        Map<String, Integer> keyLines = new HashMap<>();
-        List<Word> otherResources = new ArrayList<>();
-        List<Integer> otherResourceGroupLines = new ArrayList<>();
-        for (LogicalLine logical : HaResourcesLines.join(text, report)) {
+        Reading reading = new Reading(report);
+        HaResourcesLines.join(text, report, reading::group);
+        reading.reportKeysInOtherGroups();
+        report.finish();
+        return new HaResources(reading.groups);
+    }
+
+    /**
+     * Reads and parses the file; empty only when the file cannot be read at all (missing, a
+     * directory, a FIFO, unreadable), with the reason added to {@code problems}.
+     */
+    public static Optional<HaResources> read(Path file, Problems problems) {
+        Optional<String> unusable = READER.whyUnusable(file);
+        if (unusable.isPresent()) {
+            problems.error(file, 0, "Cannot open resources file [" + file + "]: " + unusable.get()
+                    + ". Copy the sample haresources from jheartbeat's etc-ha.d folder, customise it,"
+                    + " and try again");
+            return Optional.empty();
+        }
+        return READER.read(file, problems).map(text -> parse(text, problems));
+    }
+
+    /** One pass over one file. */
+    private static final class Reading {
+
+        private final FileProblems report;
+        private final List<ResourceGroup> groups = new ArrayList<>();
+        private final Map<String, Integer> keyLines = new HashMap<>();
+        /** Every resource but the keys, with the line of its group. */
+        private final List<Word> otherResources = new ArrayList<>();
+        private final List<Integer> otherResourceGroupLines = new ArrayList<>();
+
+        Reading(FileProblems report) {
+            this.report = report;
+        }
+
+        void group(LogicalLine logical) {
             List<Word> words = logical.words();
             Word node = words.getFirst();
             if (words.size() == 1) {
                 report.error(node.line(), "node " + quoted(node.text()) + " has no resources: a group"
                         + " is NODE RESOURCE [RESOURCE...] on one line (continued with a final '\\')");
-                continue;
+                return;
             }
             List<ResourceSpec> resources = new ArrayList<>();
             List<Word> resourceWords = new ArrayList<>();
@@ -61,7 +100,7 @@ public final class HaResourcesParser {
                 });
             }
             if (resources.isEmpty()) {
-                continue;
+                return;
             }
             ResourceGroup group = new ResourceGroup(node.text().toLowerCase(Locale.ROOT), resources,
                     logical.firstLine());
@@ -72,7 +111,7 @@ public final class HaResourcesParser {
                         + " the first resource of the groups on lines " + earlier + " and " + group.line()
                         + ". Heartbeat names a group by its first resource, so every group must start"
                         + " with a different one (reorder the resources, or merge the groups)");
-                continue;
+                return;
             }
             groups.add(group);
             for (Word word : resourceWords.subList(1, resourceWords.size())) {
@@ -80,33 +119,19 @@ public final class HaResourcesParser {
                 otherResourceGroupLines.add(group.line());
             }
         }
-        for (int i = 0; i < otherResources.size(); i++) {
-            Word word = otherResources.get(i);
-            Integer keyLine = keyLines.get(word.text());
-            if (keyLine != null && keyLine.intValue() != otherResourceGroupLines.get(i)) {
-                report.warning(word.line(), "resource " + quoted(word.text()) + " is also the key of"
-                        + " the group on line " + keyLine + "; Heartbeat would take or release this"
-                        + " group together with that one whenever that group is asked for (it searches"
-                        + " keys anywhere in a line). jheartbeat matches keys exactly, but a group's key"
-                        + " should appear in no other group");
+
+        void reportKeysInOtherGroups() {
+            for (int i = 0; i < otherResources.size(); i++) {
+                Word word = otherResources.get(i);
+                Integer keyLine = keyLines.get(word.text());
+                if (keyLine != null && keyLine.intValue() != otherResourceGroupLines.get(i)) {
+                    report.warning(word.line(), "resource " + quoted(word.text()) + " is also the key of"
+                            + " the group on line " + keyLine + "; Heartbeat would take or release this"
+                            + " group together with that one whenever that group is asked for (it searches"
+                            + " keys anywhere in a line). jheartbeat matches keys exactly, but a group's key"
+                            + " should appear in no other group");
+                }
             }
         }
-        report.finish();
-        return new HaResources(groups);
-    }
-
-    /**
-     * Reads and parses the file; empty only when the file cannot be read at all (missing, a
-     * directory, a FIFO, unreadable), with the reason added to {@code problems}.
-     */
-    public static Optional<HaResources> read(Path file, Problems problems) {
-        Optional<String> unusable = ConfigFileReader.whyUnusable(file);
-        if (unusable.isPresent()) {
-            problems.error(file, 0, "Cannot open resources file [" + file + "]: " + unusable.get()
-                    + ". Copy the sample haresources from jheartbeat's etc-ha.d folder, customise it,"
-                    + " and try again");
-            return Optional.empty();
-        }
-        return new ConfigFileReader(MAX_LINE_BYTES).read(file, problems).map(text -> parse(text, problems));
     }
 }

@@ -36,8 +36,9 @@ final class KeyFilePermissions {
         boolean safe = true;
         List<String> access = access(ownership.mode());
         if (!access.isEmpty()) {
-            problems.error(0, String.format("%s It has mode %04o: %s, and anyone who can read the key"
-                            + " can forge cluster messages. Fix: chmod 600 %s",
+            problems.error(0, String.format("%s It has mode %04o (%s); only root may read or write it,"
+                            + " as anyone who can read the key can forge cluster messages and anyone who can"
+                            + " write it can replace the key. Fix: chmod 600 %s",
                     badPermissions(file), ownership.mode() & 07777, String.join(", ", access), file));
             safe = false;
         }

@@ -76,34 +76,35 @@ final class MediaDirectives {
             s.report.error(line, "mcast device [" + dev + "] is invalid or not set up properly: " + badDev.get());
             return false;
         }
-        String[] names = {"mcast address", "port", "ttl", "loop"};
-        for (int i = 0; i < names.length; i++) {
-            if (f.size() <= i + 1) {
-                s.report.error(line, "mcast [" + dev + "] missing " + names[i] + " (" + MCAST_SYNTAX + ")");
-                return false;
-            }
+        if (f.size() < 2) {
+            return mcastError(s, line, dev, "missing mcast address (" + MCAST_SYNTAX + ")");
         }
         Optional<InetAddress> group = HostSyntax.ipv4(f.get(1)).filter(HostSyntax::isIpv4Multicast);
         if (group.isEmpty()) {
-            s.report.error(line, "mcast [" + dev + "] bad addr [" + HaCfReporter.shown(f.get(1))
+            return mcastError(s, line, dev, "bad addr [" + HaCfReporter.shown(f.get(1))
                     + "]: expected an IPv4 multicast address, 224.0.0.0 to 239.255.255.255");
-            return false;
+        }
+        if (f.size() < 3) {
+            return mcastError(s, line, dev, "missing port (" + MCAST_SYNTAX + ")");
         }
         OptionalInt port = Numbers.parseInRange(f.get(2), 1, 65535);
         if (port.isEmpty()) {
-            s.report.error(line, "mcast [" + dev + "] bad port [" + HaCfReporter.shown(f.get(2)) + "]: expected 1..65535");
-            return false;
+            return mcastError(s, line, dev, "bad port [" + HaCfReporter.shown(f.get(2)) + "]: expected 1..65535");
+        }
+        if (f.size() < 4) {
+            return mcastError(s, line, dev, "missing ttl (" + MCAST_SYNTAX + ")");
         }
         OptionalInt ttl = Numbers.parseInRange(f.get(3), 0, 4);
         if (ttl.isEmpty()) {
-            s.report.error(line, "mcast [" + dev + "] bad ttl [" + HaCfReporter.shown(f.get(3))
+            return mcastError(s, line, dev, "bad ttl [" + HaCfReporter.shown(f.get(3))
                     + "]: Heartbeat accepts a TTL of 0..4 only (1 keeps packets on the local network)");
-            return false;
+        }
+        if (f.size() < 5) {
+            return mcastError(s, line, dev, "missing loop (" + MCAST_SYNTAX + ")");
         }
         OptionalInt loop = Numbers.parseInRange(f.get(4), 0, 1);
         if (loop.isEmpty()) {
-            s.report.error(line, "mcast [" + dev + "] bad loop [" + HaCfReporter.shown(f.get(4)) + "]: expected 0 or 1");
-            return false;
+            return mcastError(s, line, dev, "bad loop [" + HaCfReporter.shown(f.get(4)) + "]: expected 0 or 1");
         }
         if (f.size() > 5) {
             s.report.warning(line, "mcast [" + dev + "]: text after the five fields is ignored: ["
@@ -111,6 +112,11 @@ final class MediaDirectives {
         }
         return s.addMedium(new McastMedium(f.get(0), group.get(), port.getAsInt(), ttl.getAsInt(),
                 loop.getAsInt() == 1, line), "mcast", rest.strip(), line);
+    }
+
+    private static boolean mcastError(HaCfState s, int line, String dev, String what) {
+        s.report.error(line, "mcast [" + dev + "] " + what);
+        return false;
     }
 
     static boolean ucast(HaCfState s, String rest, int line) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 import org.jheartbeat.core.config.AuthMethod;
@@ -103,8 +104,9 @@ public final class Membership implements AutoCloseable {
                     : new MembershipException("cannot start membership: " + e.getMessage(), e);
         }
 
+        ThreadFactory timerThreads = Thread.ofPlatform().daemon().name("membership-timer").factory();
         ScheduledExecutorService timer = Executors.newScheduledThreadPool(1,
-                Thread.ofPlatform().daemon().name("membership-timer").factory());
+                task -> timerThreads.newThread(RealtimeScheduling.raised(task)));
         Membership membership = new Membership(table, drops, identity, List.copyOf(channels), pings, timer);
         long keepalive = timers.keepalive().toNanos();
         int deadtimeMillis = (int) timers.deadtime().toMillis();

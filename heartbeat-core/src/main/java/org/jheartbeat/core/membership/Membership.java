@@ -72,6 +72,10 @@ public final class Membership implements AutoCloseable {
             LOG.warn("authkeys selects crc: packets are only checked for damage, NOT authenticated;"
                     + " anyone on the network can forge them. Use sha1, sha256 or sha512.");
         }
+        if (!RealtimeScheduling.raiseProcessNice()) {
+            LOG.info("could not raise the daemon's priority (nice {}); it runs at normal priority",
+                    RealtimeScheduling.NICE);
+        }
         SenderIdentity identity = SenderIdentity.startingNow(local);
         LOG.info("Heartbeat generation: {}", identity.incarnation());
 

@@ -1,11 +1,15 @@
 package org.jheartbeat.core.membership;
 
+import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,27 +19,54 @@ import org.slf4j.LoggerFactory;
  * {@code realtime}, default on, priority midway = 50): sending status packets and noticing
  * silence must not wait behind busy processes, or a loaded node looks dead at short dead
  * times. Only the few threads that do that work are raised (the membership timer and the
- * packet receivers); they block almost all the time. Needs root (or RLIMIT_RTPRIO); without it
- * the thread keeps normal scheduling. Linux only; a tiny Foreign Function binding because the
- * JDK has no way to set a scheduling policy.
+ * packet receivers); they block almost all the time. The rest of the JVM (garbage collector,
+ * safepoints, which those threads wait for) gets a higher nice priority instead, so it is not
+ * starved by busy processes either without being able to starve them. Needs root (or
+ * RLIMIT_RTPRIO / RLIMIT_NICE); without it threads keep normal scheduling. Linux only; a tiny
+ * Foreign Function binding because the JDK has no way to set a scheduling policy.
  */
 final class RealtimeScheduling {
 
     static final int PRIORITY = 50;
+    static final int NICE = -10;
+    private static final int PRIO_PROCESS = 0;
     private static final int SCHED_FIFO = 1;
     private static final Logger LOG = LoggerFactory.getLogger(RealtimeScheduling.class);
-    private static final MethodHandle SCHED_SETSCHEDULER = handle();
+    private static final MethodHandle SCHED_SETSCHEDULER = handle("sched_setscheduler",
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS));
+    private static final MethodHandle SETPRIORITY = handle("setpriority",
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
     private static volatile boolean warned;
 
     private RealtimeScheduling() {
     }
 
-    private static MethodHandle handle() {
+    private static MethodHandle handle(String name, FunctionDescriptor descriptor) {
         Linker linker = Linker.nativeLinker();
-        return linker.defaultLookup().find("sched_setscheduler")
-                .map(f -> linker.downcallHandle(f, FunctionDescriptor.of(ValueLayout.JAVA_INT,
-                        ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS)))
-                .orElse(null);
+        return linker.defaultLookup().find(name).map(f -> linker.downcallHandle(f, descriptor)).orElse(null);
+    }
+
+    /**
+     * Gives every thread of this process nice {@value #NICE}; threads started later inherit it
+     * from the thread that starts them. False when not permitted.
+     */
+    static boolean raiseProcessNice() {
+        if (SETPRIORITY == null) {
+            return false;
+        }
+        boolean all = true;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+            for (Path task : tasks) {
+                // on Linux PRIO_PROCESS with a thread id sets that one thread's nice value
+                all &= (int) SETPRIORITY.invokeExact(PRIO_PROCESS, Integer.parseInt(task.getFileName().toString()),
+                        NICE) == 0;
+            }
+        } catch (IOException e) {
+            return false;
+        } catch (Throwable e) {
+            throw new IllegalStateException("setpriority failed", e);
+        }
+        return all;
     }
 
     /** Raises the calling thread; false (logged once) when the kernel refuses. */

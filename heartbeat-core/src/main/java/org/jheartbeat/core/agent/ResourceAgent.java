@@ -33,6 +33,17 @@ public interface ResourceAgent {
     /** SUCCESS when running, NOT_RUNNING when cleanly stopped, anything else is a failure. */
     ActionResult monitor(AgentContext context, Map<String, String> parameters);
 
+    /**
+     * Tells the network again where the running resource lives (gratuitous ARP for an address).
+     * The manager calls it on the node that keeps a group after a partition heals, because the
+     * other side's announcements may have poisoned neighbours' caches. Agents that announce
+     * nothing have nothing to repeat: SUCCESS. Agents that do answer NOT_RUNNING when the
+     * resource is not running here.
+     */
+    default ActionResult reannounce(AgentContext context, Map<String, String> parameters) {
+        return ActionResult.success();
+    }
+
     /** The OCF meta-data XML (ra-api-1.dtd). */
     String metaData();
 

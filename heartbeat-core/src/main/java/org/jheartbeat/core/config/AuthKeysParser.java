@@ -25,6 +25,10 @@ public final class AuthKeysParser {
 
     /** Heartbeat reads lines of at most this many bytes (MAXLINE). */
     public static final int MAX_LINE_BYTES = 5120;
+    /** Larger files are refused unread: a key file is a few lines. */
+    public static final long MAX_FILE_BYTES = 64 * 1024;
+
+    private static final ConfigFileReader READER = new ConfigFileReader(MAX_LINE_BYTES, MAX_FILE_BYTES);
 
     private static final String NOT_SHOWN = "text not shown: it may contain a key";
     /** Method names that cannot be a secret worth hiding and are worth echoing back. */
@@ -47,14 +51,14 @@ public final class AuthKeysParser {
      */
     public static Optional<AuthKeys> read(Path file, Problems problems) {
         FileProblems report = new FileProblems(problems, file);
-        Optional<String> unusable = ConfigFileReader.whyUnusable(file);
+        Optional<String> unusable = READER.whyUnusable(file);
         if (unusable.isPresent()) {
             report.error(0, "Cannot open keyfile [" + file + "].  Stop. The file " + unusable.get()
                     + "; create it with an 'auth N' line and a key line, owned by root, mode 600");
             return Optional.empty();
         }
         boolean safe = KeyFilePermissions.check(file, report);
-        Optional<AuthKeys> keys = new ConfigFileReader(MAX_LINE_BYTES).read(file, problems).map(text -> parse(text, problems));
+        Optional<AuthKeys> keys = READER.read(file, problems).map(text -> parse(text, problems));
         return keys.filter(k -> safe && k.hasActiveKey());
     }
 

@@ -1,6 +1,5 @@
 package org.jheartbeat.core.config;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** respawn, failfast, apiauth and env: the daemon's client programs and who may use its API. */
@@ -88,7 +87,8 @@ final class ClientDirectives {
                 }
                 gids = idList(word.substring(4));
             } else {
-                return badApiauth(s, line, whole, "Missing uid or gid in apiauth (at [" + HaCfReporter.shown(word) + "])");
+                return badApiauth(s, line, whole,
+                        "Missing uid or gid in apiauth (at [" + HaCfReporter.shown(word) + "])");
             }
         }
         if (uids == null && gids == null) {
@@ -126,13 +126,7 @@ final class ClientDirectives {
     }
 
     private static List<String> idList(String list) {
-        List<String> ids = new ArrayList<>();
-        for (String id : list.split(",")) {
-            if (!id.isEmpty()) {
-                ids.add(id);
-            }
-        }
-        return ids;
+        return HaCfLine.words(list, ",");
     }
 
     /**

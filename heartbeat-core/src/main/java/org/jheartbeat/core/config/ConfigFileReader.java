@@ -28,14 +28,29 @@ import java.util.Optional;
  */
 public final class ConfigFileReader {
 
-    /** Larger files are refused rather than read into memory. */
-    public static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+    /** Files larger than this are refused unread unless a reader sets its own limit. */
+    public static final long DEFAULT_MAX_FILE_BYTES = 16L * 1024 * 1024;
+
+    /**
+     * Every line costs an object, so a file of millions of empty lines would cost gigabytes;
+     * no real configuration comes near this.
+     */
+    public static final int MAX_LINES = 2_000_000;
 
     private final int maxLineBytes;
+    private final long maxFileBytes;
 
-    /** @param maxLineBytes longer lines are reported as errors and skipped */
-    public ConfigFileReader(int maxLineBytes) {
+    /**
+     * @param maxLineBytes longer lines are reported as errors and skipped
+     * @param maxFileBytes larger files are refused unread
+     */
+    public ConfigFileReader(int maxLineBytes, long maxFileBytes) {
         this.maxLineBytes = maxLineBytes;
+        this.maxFileBytes = maxFileBytes;
+    }
+
+    public ConfigFileReader(int maxLineBytes) {
+        this(maxLineBytes, DEFAULT_MAX_FILE_BYTES);
     }
 
     /** The file's lines, or empty after adding an error to {@code problems}. */
@@ -52,11 +67,16 @@ public final class ConfigFileReader {
             problems.error(file, 0, "cannot read: " + describe(e));
             return Optional.empty();
         }
-        return Optional.of(new ConfigText(file, split(file, bytes, problems)));
+        List<ConfigLine> lines = split(file, bytes, problems);
+        if (lines == null) {
+            problems.error(file, 0, "has more than " + MAX_LINES + " lines; this is not a configuration file");
+            return Optional.empty();
+        }
+        return Optional.of(new ConfigText(file, lines));
     }
 
     /** Why this path cannot be read as a configuration file, checked without opening it. */
-    public static Optional<String> whyUnusable(Path file) {
+    public Optional<String> whyUnusable(Path file) {
         BasicFileAttributes attrs;
         try {
             attrs = Files.readAttributes(file, BasicFileAttributes.class);
@@ -69,13 +89,14 @@ public final class ConfigFileReader {
         if (!attrs.isRegularFile()) {
             return Optional.of("is not a regular file (a FIFO, socket or device cannot be a configuration file)");
         }
-        if (attrs.size() > MAX_FILE_BYTES) {
-            return Optional.of("is " + attrs.size() + " bytes long; configuration files above "
-                    + MAX_FILE_BYTES + " bytes are refused");
+        if (attrs.size() > maxFileBytes) {
+            return Optional.of("is " + attrs.size() + " bytes long; files above "
+                    + maxFileBytes + " bytes are refused");
         }
         return Optional.empty();
     }
 
+    /** The lines, or null when there are more than {@link #MAX_LINES}. */
     private List<ConfigLine> split(Path file, byte[] bytes, Problems problems) {
         List<ConfigLine> lines = new ArrayList<>();
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -89,7 +110,9 @@ public final class ConfigFileReader {
             if (end < 0) {
                 end = bytes.length;
             }
-            number++;
+            if (++number > MAX_LINES) {
+                return null;
+            }
             int contentEnd = end > start && bytes[end - 1] == '\r' ? end - 1 : end;
             int length = contentEnd - start;
             if (length > maxLineBytes) {
@@ -97,6 +120,8 @@ public final class ConfigFileReader {
                         + maxLineBytes + " are allowed (the line is ignored)");
             } else if (indexOf(bytes, (byte) 0, start, contentEnd) >= 0) {
                 problems.error(file, number, "line contains a NUL byte; is this a text file? (the line is ignored)");
+            } else if (length == 0) {
+                lines.add(new ConfigLine(number, ""));
             } else {
                 lines.add(new ConfigLine(number, decode(decoder, bytes, start, length, file, number, problems)));
             }

@@ -49,6 +49,10 @@ public final class HaCfParser {
                 report.error(line.number(), "line is longer than " + MAX_LINE_BYTES + " bytes (the line is ignored)");
                 continue;
             }
+            if (line.text().indexOf('\0') >= 0) {
+                report.error(line.number(), "line contains a NUL byte; is this a text file? (the line is ignored)");
+                continue;
+            }
             HaCfLine.of(line).ifPresent(l -> apply(state, l));
         }
         return HaCfChecks.finish(state);

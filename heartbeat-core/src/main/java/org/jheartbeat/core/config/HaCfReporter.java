@@ -24,10 +24,6 @@ final class HaCfReporter {
         this.problems = problems;
     }
 
-    Path file() {
-        return file;
-    }
-
     void error(int line, String message) {
         add(Severity.ERROR, line, message);
     }
@@ -44,7 +40,8 @@ final class HaCfReporter {
         inLine++;
         if (line > 0 && inLine > MAX_PER_LINE) {
             if (inLine == MAX_PER_LINE + 1) {
-                emit(Severity.ERROR, line, "more than " + MAX_PER_LINE + " problems on this line; the rest are not shown");
+                emit(Severity.ERROR, line, "more than " + MAX_PER_LINE
+                        + " problems on this line; the rest are not shown");
             }
             return;
         }

@@ -191,7 +191,7 @@ final class HaResourcesLines {
         return true;
     }
 
-    static boolean isBlank(char c) {
+    private static boolean isBlank(char c) {
         return c == ' ' || c == '\t';
     }
 

@@ -30,6 +30,13 @@ public final class HaResourcesParser {
 
     /** Longer physical lines are reported and skipped. */
     public static final int MAX_LINE_BYTES = 64 * 1024;
+    /**
+     * Larger files are refused: real ones are a few kilobytes, and every line read costs
+     * memory, so a hostile file of millions of empty lines must not be read at all.
+     */
+    public static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
+
+    private static final ConfigFileReader READER = new ConfigFileReader(MAX_LINE_BYTES, MAX_FILE_BYTES);
 
     private HaResourcesParser() {
     }
@@ -52,14 +59,14 @@ public final class HaResourcesParser {
      * directory, a FIFO, unreadable), with the reason added to {@code problems}.
      */
     public static Optional<HaResources> read(Path file, Problems problems) {
-        Optional<String> unusable = ConfigFileReader.whyUnusable(file);
+        Optional<String> unusable = READER.whyUnusable(file);
         if (unusable.isPresent()) {
             problems.error(file, 0, "Cannot open resources file [" + file + "]: " + unusable.get()
                     + ". Copy the sample haresources from jheartbeat's etc-ha.d folder, customise it,"
                     + " and try again");
             return Optional.empty();
         }
-        return new ConfigFileReader(MAX_LINE_BYTES).read(file, problems).map(text -> parse(text, problems));
+        return READER.read(file, problems).map(text -> parse(text, problems));
     }
 
     /** One pass over one file. */

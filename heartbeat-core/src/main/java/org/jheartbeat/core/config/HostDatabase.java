@@ -121,7 +121,8 @@ interface HostDatabase {
             if (udpServices == null) {
                 Map<String, Integer> map = new HashMap<>();
                 for (String line : lines(Path.of("/etc/services"))) {
-                    List<String> words = HaCfLine.words(line.replaceFirst("#.*", ""), " \t");
+                    int comment = line.indexOf('#');
+                    List<String> words = HaCfLine.words(comment < 0 ? line : line.substring(0, comment), " \t");
                     if (words.size() >= 2 && words.get(1).endsWith("/udp")) {
                         String number = words.get(1).substring(0, words.get(1).length() - 4);
                         try {

@@ -30,20 +30,25 @@ final class HostSyntax {
 
     /** A dotted-quad IPv4 address such as 10.0.0.1, as an address (no lookup). */
     static Optional<InetAddress> ipv4(String text) {
-        String[] parts = text.split("\\.", -1);
-        if (parts.length != 4) {
-            return Optional.empty();
-        }
         byte[] bytes = new byte[4];
-        for (int i = 0; i < 4; i++) {
-            if (parts[i].isEmpty() || parts[i].length() > 3 || !parts[i].chars().allMatch(c -> c >= '0' && c <= '9')) {
+        int part = 0;
+        int value = 0;
+        int digits = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : '.';
+            if (c >= '0' && c <= '9' && digits < 3) {
+                value = value * 10 + (c - '0');
+                digits++;
+            } else if (c == '.' && digits > 0 && value <= 255 && part < 4) {
+                bytes[part++] = (byte) value;
+                value = 0;
+                digits = 0;
+            } else {
                 return Optional.empty();
             }
-            int value = Integer.parseInt(parts[i]);
-            if (value > 255) {
-                return Optional.empty();
-            }
-            bytes[i] = (byte) value;
+        }
+        if (part != 4) {
+            return Optional.empty();
         }
         try {
             return Optional.of(InetAddress.getByAddress(text, bytes));

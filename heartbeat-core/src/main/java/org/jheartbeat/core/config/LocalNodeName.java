@@ -26,7 +26,7 @@ public final class LocalNodeName {
     }
 
     private static Optional<String> firstLine(Path file) {
-        if (ConfigFileReader.whyUnusable(file).isPresent()) {
+        if (new ConfigFileReader(4096, 4096).whyUnusable(file).isPresent()) {
             return Optional.empty();
         }
         try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {

@@ -30,29 +30,31 @@ final class ResourceTokens {
             }
             return Optional.of(new ResourceSpec(token, IP_SHORTHAND_AGENT, List.of(token), true));
         }
+        String name = separator < 0 ? token : token.substring(0, separator);
+        if (name.isBlank()) {
+            problems.error(line, separator < 0
+                    ? "resource " + quoted(token) + " is made only of invisible white space (form feed,"
+                    + " vertical tab...); only spaces and tabs separate resources"
+                    : "resource " + quoted(token) + " has no name before '::': expected NAME::ARGUMENT,"
+                    + " for example IPaddr2::10.0.0.5/24/eth0");
+            return Optional.empty();
+        }
         if (separator < 0) {
             return Optional.of(new ResourceSpec(token, token, List.of(), false));
-        }
-        String name = token.substring(0, separator);
-        if (name.isBlank()) {
-            problems.error(line, "resource " + quoted(token) + " has no name before '::': expected"
-                    + " NAME::ARGUMENT, for example IPaddr2::10.0.0.5/24/eth0");
-            return Optional.empty();
         }
         if (name.indexOf(':') >= 0) {
             problems.error(line, "resource name " + quoted(name) + " contains ':'; Heartbeat would"
                     + " pass garbled arguments to it. Arguments are separated by '::' only");
             return Optional.empty();
         }
-        List<String> fields = split(token.substring(separator + SEPARATOR.length()));
-        if (fields.contains("")) {
+        List<String> arguments = split(token.substring(separator + SEPARATOR.length()));
+        // Heartbeat turns every '::' into a blank and passes the result unquoted, so the
+        // shell's word splitting drops the empty fields.
+        if (arguments.removeIf(String::isEmpty)) {
             problems.warning(line, "resource " + quoted(token) + " has an empty argument (nothing"
                     + " between two '::', or a trailing '::'); like Heartbeat, jheartbeat drops it,"
                     + " so the arguments after it move up one place");
         }
-        // Heartbeat turns every '::' into a blank and passes the result unquoted, so the
-        // shell's word splitting drops the empty fields.
-        List<String> arguments = fields.stream().filter(f -> !f.isEmpty()).toList();
         return Optional.of(new ResourceSpec(token, name, arguments, false));
     }
 

@@ -172,11 +172,18 @@ class AuthKeysFileTest {
     }
 
     @Test
-    void tenMegabyteLineIsReportedAndTheKeysAroundItAreRead() throws IOException {
+    void tenMegabyteLineMakesTheFileTooLargeToRead() throws IOException {
         Path file = chmod(HostileFiles.withTenMegabyteLine(dir, "auth 1\n", "1 sha1 " + SECRET + "\n"), "rw-------");
+
+        assertUnusable(file, "bytes long; files above 65536 bytes are refused");
+    }
+
+    @Test
+    void lineLongerThanHeartbeatsIsReportedAndTheKeysAroundItAreRead() throws IOException {
+        Path file = keyFile("auth 1\n" + "#".repeat(6000) + "\n1 sha1 " + SECRET + "\n", "rw-------");
         AuthKeys keys = read(file).orElseThrow();
 
-        assertProblem(problems, Severity.ERROR, 2, "bytes long", "at most 5120");
+        assertProblem(problems, Severity.ERROR, 2, "6000 bytes long", "at most 5120");
         assertProblemCount(problems, 1, 0);
         assertEquals(SECRET, keys.activeKey().secret());
     }

@@ -120,7 +120,8 @@ class HaCfLexicalTest {
     void wholeLineDirectivesGetTheRestOfTheLineUnsplit() {
         var r = parseWithValid("respawn root /usr/local/bin/notify-admin --to ops,dev  --quiet # comment");
         r.assertClean();
-        assertEquals(List.of(new RespawnClient("root", "/usr/local/bin/notify-admin", List.of("--to", "ops,dev", "--quiet"), 5)),
+        assertEquals(List.of(new RespawnClient("root", "/usr/local/bin/notify-admin",
+                        List.of("--to", "ops,dev", "--quiet"), 5)),
                 r.cf().respawnClients());
     }
 
@@ -134,6 +135,14 @@ class HaCfLexicalTest {
     @Test
     void controlCharactersInQuotedValuesAreShownAsQuestionMarks() {
         parseWithValid("bo\u0001gus 1").assertError(5, "Illegal directive [bo?gus]");
+    }
+
+    @Test
+    void linesWithNulBytesAreRefused() {
+        var r = parseWithValid("debugfile /var/log/ha\0debug", "keepalive 2");
+        r.assertProblemCount(1).assertError(5, "line contains a NUL byte");
+        assertEquals(java.util.Optional.empty(), r.cf().logging().debugfile());
+        assertEquals(Duration.ofSeconds(2), r.cf().timers().keepalive());
     }
 
     @Test

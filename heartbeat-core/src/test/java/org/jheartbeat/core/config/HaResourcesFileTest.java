@@ -1,6 +1,7 @@
 package org.jheartbeat.core.config;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,6 +80,16 @@ class HaResourcesFileTest {
 
         assertProblem(problems, Severity.WARNING, 2, "not valid UTF-8");
         assertEquals("sq\uFFFD\uFFFDuid", resources.groups().get(1).key().token());
+    }
+
+    @Test
+    void fileFarLargerThanAnyRealOneIsNotRead() throws IOException {
+        Path file = dir.resolve("huge");
+        try (RandomAccessFile sparse = new RandomAccessFile(file.toFile(), "rw")) {
+            sparse.setLength(HaResourcesParser.MAX_FILE_BYTES + 1);
+        }
+
+        assertUnusable(file, "bytes long; files above " + HaResourcesParser.MAX_FILE_BYTES + " bytes are refused");
     }
 
     @Test

@@ -292,6 +292,14 @@ class HaResourcesParserTest {
     }
 
     @Test
+    void resourceMadeOfInvisibleWhiteSpaceIsAnError() {
+        HaResources resources = parse("node1 \f httpd\n");
+
+        assertProblem(problems, Severity.ERROR, 1, "invisible white space");
+        assertEquals(List.of("httpd"), tokens(resources.groups().getFirst()));
+    }
+
+    @Test
     void resourceNameWithASingleColonIsAnErrorWhenItHasArguments() {
         HaResources resources = parse("node1 a:b::c\nnode2 eth0:1\n");
 

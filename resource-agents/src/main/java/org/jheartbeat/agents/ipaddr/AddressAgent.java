@@ -1,0 +1,109 @@
+package org.jheartbeat.agents.ipaddr;
+
+import org.jheartbeat.agents.kernel.Errno;
+import org.jheartbeat.agents.kernel.ErrnoException;
+import org.jheartbeat.agents.kernel.NetworkNamespace;
+import org.jheartbeat.agents.kernel.RtNetlink;
+import org.jheartbeat.core.agent.ActionResult;
+import org.jheartbeat.core.agent.OcfResult;
+import org.jheartbeat.core.agent.ResourceAgent;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * What the address agents share: the state directory, and running an action against the kernel
+ * with failures turned into OCF results.
+ */
+abstract class AddressAgent implements ResourceAgent {
+
+    /** Where state survives a daemon restart; {@code $HA_RSCTMP} of the shell agents. */
+    static final String STATE_DIRECTORY_PROPERTY = "jheartbeat.rsctmp";
+    static final Path DEFAULT_STATE_DIRECTORY = Path.of("/run/resource-agents");
+
+    protected final Path stateDirectory;
+
+    protected AddressAgent(Path stateDirectory) {
+        this.stateDirectory = stateDirectory;
+    }
+
+    protected static Path configuredStateDirectory() {
+        String property = System.getProperty(STATE_DIRECTORY_PROPERTY);
+        return property == null || property.isBlank() ? DEFAULT_STATE_DIRECTORY : Path.of(property);
+    }
+
+    /** Reads an agent's parameters into settings, or says why it cannot. */
+    @FunctionalInterface
+    protected interface SettingsParser {
+        AddressSettings parse(Map<String, String> parameters) throws AgentFailure;
+    }
+
+    /** Runs {@code body} on the parsed settings; a parameter problem is the action's result. */
+    protected static ActionResult parsed(SettingsParser parser, Map<String, String> parameters,
+                                         Function<AddressSettings, ActionResult> body) {
+        try {
+            return body.apply(parser.parse(parameters));
+        } catch (AgentFailure e) {
+            return e.toResult();
+        }
+    }
+
+    /** An action body that talks to the kernel through {@link AddressTable}. */
+    @FunctionalInterface
+    protected interface KernelAction {
+        ActionResult run(AddressTable table) throws AgentFailure, IOException, InterruptedException;
+    }
+
+    /**
+     * Runs {@code body} with an rtnetlink socket, inside {@code namespace} when one is named.
+     * EPERM becomes OCF_ERR_PERM ("You must be root for ACTION operation."), any other kernel
+     * failure OCF_ERR_GENERIC with the errno in the reason.
+     */
+    protected static ActionResult inKernel(String action, Optional<String> namespace, KernelAction body) {
+        try {
+            if (namespace.isEmpty()) {
+                return runWithSocket(body);
+            }
+            try (NetworkNamespace inside = NetworkNamespace.enter(namespace.get())) {
+                return inside.call(() -> runWithSocket(body));
+            } catch (ErrnoException e) {
+                if (e.operation().startsWith("open") || e.operation().equals("setns")) {
+                    return ActionResult.of(OcfResult.ERR_CONFIGURED,
+                            "Cannot enter network namespace [" + namespace.get() + "]: " + e.getMessage());
+                }
+                throw e;
+            }
+        } catch (AgentFailure e) {
+            return e.toResult();
+        } catch (ErrnoException e) {
+            if (e.errno() == Errno.EPERM || e.errno() == Errno.EACCES) {
+                return ActionResult.of(OcfResult.ERR_PERM, "You must be root for " + action + " operation.");
+            }
+            return ActionResult.of(OcfResult.ERR_GENERIC, action + " failed: " + e.getMessage());
+        } catch (IOException e) {
+            return ActionResult.of(OcfResult.ERR_GENERIC, action + " failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ActionResult.of(OcfResult.ERR_GENERIC, action + " interrupted");
+        } catch (Exception e) {
+            return ActionResult.of(OcfResult.ERR_GENERIC, action + " failed: " + e);
+        }
+    }
+
+    private static ActionResult runWithSocket(KernelAction body) throws AgentFailure, IOException, InterruptedException {
+        try (RtNetlink rt = RtNetlink.open()) {
+            return body.run(new AddressTable(rt));
+        }
+    }
+
+    /** Re-throws permission failures so {@link #inKernel} reports them as such; wraps the rest. */
+    static AgentFailure failure(String reason, ErrnoException cause) throws ErrnoException {
+        if (cause.errno() == Errno.EPERM || cause.errno() == Errno.EACCES) {
+            throw cause;
+        }
+        return new AgentFailure(OcfResult.ERR_GENERIC, reason + ": " + cause.getMessage());
+    }
+}

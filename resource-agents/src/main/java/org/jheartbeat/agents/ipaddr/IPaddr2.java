@@ -1,0 +1,218 @@
+package org.jheartbeat.agents.ipaddr;
+
+import org.jheartbeat.agents.kernel.DuplicateAddressProbe;
+import org.jheartbeat.agents.kernel.ErrnoException;
+import org.jheartbeat.agents.kernel.GratuitousArp;
+import org.jheartbeat.agents.kernel.InterfaceAddress;
+import org.jheartbeat.agents.kernel.Link;
+import org.jheartbeat.agents.kernel.MacAddress;
+import org.jheartbeat.agents.kernel.RtNetlink;
+import org.jheartbeat.core.agent.ActionResult;
+import org.jheartbeat.core.agent.AgentContext;
+import org.jheartbeat.core.agent.InvalidParametersException;
+import org.jheartbeat.core.agent.OcfResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * IPaddr2: a virtual IPv4 address added with rtnetlink and announced with gratuitous ARP
+ * (resource-agents spec §4). With {@code lvs_support} the address is taken off {@code lo} on start
+ * and put back on stop, for directors that are also real servers.
+ */
+public final class IPaddr2 extends AddressAgent {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IPaddr2.class);
+    private static final int DAD_PROBES = 2;
+    private static final Duration DAD_WAIT = Duration.ofSeconds(1);
+
+    private final LoopbackHandover loopback;
+
+    /** The agent as the registry loads it; state in {@code $HA_RSCTMP} ({@code -Djheartbeat.rsctmp}). */
+    public IPaddr2() {
+        this(configuredStateDirectory());
+    }
+
+    public IPaddr2(Path stateDirectory) {
+        super(stateDirectory);
+        this.loopback = new LoopbackHandover(stateDirectory);
+    }
+
+    @Override
+    public String name() {
+        return "IPaddr2";
+    }
+
+    /** The v1 wrapper: {@code IPaddr2::ip[/netmask[/nic[:label][/broadcast]]]}, always with lvs_support. */
+    @Override
+    public Map<String, String> parameters(List<String> positional) throws InvalidParametersException {
+        return PositionalAddress.parameters(name(), positional, "1");
+    }
+
+    @Override
+    public ActionResult validate(AgentContext context, Map<String, String> parameters) {
+        return parsed(AddressSettings::ipaddr2, parameters, settings ->
+                inKernel("validate-all", settings.networkNamespace(), table -> {
+                    table.resolve(settings);
+                    return ActionResult.success();
+                }));
+    }
+
+    @Override
+    public ActionResult start(AgentContext context, Map<String, String> parameters) {
+        return parsed(AddressSettings::ipaddr2, parameters,
+                settings -> inKernel("start", settings.networkNamespace(), table -> start(table, settings)));
+    }
+
+    private ActionResult start(AddressTable table, AddressSettings settings)
+            throws AgentFailure, IOException, InterruptedException {
+        ResolvedAddress address = table.resolve(settings);
+        if (table.served(address).isPresent()) {
+            LOG.info("{} is already on {}; announcing it again", address.cidr(), address.link().name());
+            announce(address, settings);
+            return ActionResult.success();
+        }
+        if (settings.lvsSupport()) {
+            loopback.takeOff(table, address.ip());
+        }
+        if (settings.runArping()) {
+            checkDuplicate(address);
+        }
+        LOG.info("Adding inet address {}{} to device {}{}", address.cidr(),
+                address.broadcast().map(b -> " with broadcast address " + b.getHostAddress()).orElse(""),
+                address.link().name(), address.label().isEmpty() ? "" : " (with label " + address.label() + ")");
+        try {
+            table.rt().addAddress(address.toKernel(settings.noPrefixRoute() ? RtNetlink.IFA_F_NOPREFIXROUTE : 0));
+        } catch (ErrnoException e) {
+            throw failure("Failed to add " + address.ip().getHostAddress(), e);
+        }
+        table.bringUp(address.link());
+        announce(address, settings);
+        return ActionResult.success();
+    }
+
+    private static void checkDuplicate(ResolvedAddress address) throws AgentFailure, ErrnoException, InterruptedException {
+        Optional<MacAddress> owner = DuplicateAddressProbe.probe(address.link(), address.ip(), DAD_PROBES, DAD_WAIT);
+        if (owner.isPresent()) {
+            throw new AgentFailure(OcfResult.ERR_GENERIC, "IPv4 address collision " + address.ip().getHostAddress()
+                    + " [DAD] (claimed by " + owner.get() + ")");
+        }
+    }
+
+    private static void announce(ResolvedAddress address, AddressSettings settings)
+            throws ErrnoException, InterruptedException {
+        announce(address, settings, settings.arpCount());
+    }
+
+    /** Gratuitous ARP for the address, unless it is on a loopback interface (nobody to tell). */
+    private static void announce(ResolvedAddress address, AddressSettings settings, int pairs)
+            throws ErrnoException, InterruptedException {
+        if (address.link().name().startsWith("lo")) {
+            return;
+        }
+        if (!GratuitousArp.canAnnounce(address.link())) {
+            LOG.warn("not announcing {}: {} is not an Ethernet interface", address.cidr(), address.link().name());
+            return;
+        }
+        Announcements.announce(address.link(), address.ip(), settings.arpMac(), pairs,
+                settings.arpInterval(), settings.arpBackground());
+    }
+
+    @Override
+    public ActionResult stop(AgentContext context, Map<String, String> parameters) {
+        if (!AddressSettings.hasIp(parameters)) {
+            return ActionResult.success();
+        }
+        return parsed(AddressSettings::ipaddr2, parameters, settings -> {
+            Announcements.stop(settings.ip());
+            return inKernel("stop", settings.networkNamespace(), table -> stop(table, settings));
+        });
+    }
+
+    private ActionResult stop(AddressTable table, AddressSettings settings)
+            throws AgentFailure, IOException, InterruptedException {
+        ResolvedAddress address;
+        try {
+            address = table.resolve(settings);
+        } catch (AgentFailure e) {
+            LOG.warn("{}; {} cannot be on any interface", e.getMessage(), settings.ip().getHostAddress());
+            return ActionResult.success();
+        }
+        Optional<InterfaceAddress> served = table.served(address);
+        LOG.info("IP status = {}, IP_CIP=", served.isPresent() ? "ok" : "no");
+        if (served.isEmpty()) {
+            return ActionResult.success();
+        }
+        try {
+            table.rt().deleteAddress(served.get());
+        } catch (ErrnoException e) {
+            throw failure("Unable to remove IP [" + address.ip().getHostAddress() + " from interface [ "
+                    + address.link().name() + " ]", e);
+        }
+        if (settings.lvsSupport()) {
+            loopback.restore(table, address.ip());
+        }
+        return ActionResult.success();
+    }
+
+    @Override
+    public ActionResult monitor(AgentContext context, Map<String, String> parameters) {
+        return parsed(AddressSettings::ipaddr2, parameters,
+                settings -> inKernel("monitor", settings.networkNamespace(), table -> monitor(table, settings)));
+    }
+
+    private ActionResult monitor(AddressTable table, AddressSettings settings)
+            throws AgentFailure, IOException, InterruptedException {
+        Optional<ResolvedAddress> address = resolvedOrAbsent(table, settings);
+        if (address.isEmpty() || table.served(address.get()).isEmpty()) {
+            return ActionResult.notRunning();
+        }
+        Link link = table.link(address.get().link().index());
+        if (!link.isUsable()) {
+            return ActionResult.of(OcfResult.ERR_GENERIC, address.get().cidr() + " is on " + link.name()
+                    + ", but " + link.name() + " is down");
+        }
+        if (settings.arpCountRefresh() > 0) {
+            announce(address.get(), settings, settings.arpCountRefresh());
+        }
+        return ActionResult.success();
+    }
+
+    /** The address's interface and prefix, or empty when no interface could serve it (so it cannot be running). */
+    private static Optional<ResolvedAddress> resolvedOrAbsent(AddressTable table, AddressSettings settings)
+            throws IOException {
+        try {
+            return Optional.of(table.resolve(settings));
+        } catch (AgentFailure e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Sends the gratuitous ARP burst again if the address is here (after a healed partition). */
+    @Override
+    public ActionResult reannounce(AgentContext context, Map<String, String> parameters) {
+        return parsed(AddressSettings::ipaddr2, parameters,
+                settings -> inKernel("reannounce", settings.networkNamespace(), table -> reannounce(table, settings)));
+    }
+
+    private ActionResult reannounce(AddressTable table, AddressSettings settings)
+            throws AgentFailure, IOException, InterruptedException {
+        Optional<ResolvedAddress> address = resolvedOrAbsent(table, settings);
+        if (address.isEmpty() || table.served(address.get()).isEmpty()) {
+            return ActionResult.notRunning();
+        }
+        announce(address.get(), settings);
+        return ActionResult.success();
+    }
+
+    @Override
+    public String metaData() {
+        return AgentMetaData.load(name());
+    }
+}

@@ -1,0 +1,160 @@
+package org.jheartbeat.agents.kernel;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.Inet4Address;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A burst of gratuitous ARPs announcing that {@code ip} now lives at a MAC, the way send_arp
+ * does it: {@code count} pairs, each a request then (half an interval later) a reply, pairs
+ * {@code interval} apart. Runs on its own virtual thread; {@link #stop()} ends it early.
+ *
+ * <p>The packet socket is opened by {@link #start} on the caller's thread, so it belongs to the
+ * caller's network namespace and a failure to open it is reported to the caller.
+ */
+public final class GratuitousArp implements AutoCloseable {
+
+    /** IPaddr2 / SendArp defaults: 5 pairs, 200 ms apart. */
+    public static final int DEFAULT_COUNT = 5;
+    public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(200);
+
+    private static final Logger LOG = LoggerFactory.getLogger(GratuitousArp.class);
+    /**
+     * Closes finished bursts' sockets. A native call that blocks pins a virtual thread's carrier,
+     * and closing a packet socket blocks for an RCU grace period: one platform thread absorbs that.
+     */
+    private static final Executor CLOSER = Executors.newSingleThreadExecutor(
+            r -> Thread.ofPlatform().name("packet-socket-closer").daemon().unstarted(r));
+
+    private final PacketSocket socket;
+    private final byte[] request;
+    private final byte[] reply;
+    private final int count;
+    private final Duration interval;
+    private final String description;
+    private final AtomicInteger framesSent = new AtomicInteger();
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile Exception failure;
+    private Thread sender;
+
+    private GratuitousArp(PacketSocket socket, Link link, MacAddress announcedMac, Inet4Address ip,
+                          int count, Duration interval) {
+        MacAddress interfaceMac = link.mac().orElseThrow();
+        this.socket = socket;
+        this.request = ArpFrame.gratuitous(ArpFrame.REQUEST, interfaceMac, announcedMac, ip).toBytes();
+        this.reply = ArpFrame.gratuitous(ArpFrame.REPLY, interfaceMac, announcedMac, ip).toBytes();
+        this.count = count;
+        this.interval = interval;
+        this.description = ip.getHostAddress() + " on " + link.name();
+    }
+
+    /**
+     * Opens a packet socket on {@code link} and starts sending in the background.
+     *
+     * @param announcedMac the MAC to announce; null means the interface's own
+     * @throws IllegalArgumentException when the link has no Ethernet address, or count/interval are not positive
+     */
+    public static GratuitousArp start(Link link, Inet4Address ip, MacAddress announcedMac, int count, Duration interval)
+            throws ErrnoException {
+        if (!canAnnounce(link)) {
+            throw new IllegalArgumentException("Cannot find mac address for " + link.name()
+                    + " (gratuitous ARP needs an Ethernet interface)");
+        }
+        if (count <= 0 || interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("count and interval must be positive: " + count + ", " + interval);
+        }
+        MacAddress mac = announcedMac == null ? link.mac().get() : announcedMac;
+        GratuitousArp burst = new GratuitousArp(PacketSocket.openForSending(link.index()),
+                link, mac, ip, count, interval);
+        burst.sender = Thread.ofVirtual().name("garp-" + burst.description).start(burst::run);
+        return burst;
+    }
+
+    /** Whether {@code link} is an Ethernet interface with a hardware address, where ARP makes sense. */
+    public static boolean canAnnounce(Link link) {
+        return link.type() == RtNetlink.ARPHRD_ETHER && link.mac().isPresent();
+    }
+
+    private void run() {
+        long halfNanos = interval.toNanos() / 2;
+        try {
+            for (int pair = 0; pair < count; pair++) {
+                send(request);
+                TimeUnit.NANOSECONDS.sleep(halfNanos);
+                send(reply);
+                if (pair + 1 < count) {
+                    TimeUnit.NANOSECONDS.sleep(halfNanos);
+                }
+            }
+        } catch (InterruptedException stopped) {
+            LOG.debug("gratuitous ARP for {} stopped after {} frames", description, framesSent.get());
+        } catch (ErrnoException e) {
+            failure = e;
+            LOG.warn("gratuitous ARP for {} failed after {} frames: {}", description, framesSent.get(), e.getMessage());
+        } finally {
+            // Finished before the close: closing a packet socket waits for an RCU grace period,
+            // and nobody waiting for the burst to end should wait for that too.
+            finished.countDown();
+            CLOSER.execute(() -> {
+                try {
+                    socket.close();
+                } catch (ErrnoException e) {
+                    LOG.debug("closing packet socket for {}: {}", description, e.getMessage());
+                }
+            });
+        }
+    }
+
+    private void send(byte[] frame) throws ErrnoException {
+        socket.send(frame);
+        framesSent.incrementAndGet();
+    }
+
+    /** Frames sent so far (requests and replies). */
+    public int framesSent() {
+        return framesSent.get();
+    }
+
+    public boolean isFinished() {
+        return finished.getCount() == 0;
+    }
+
+    /** Waits for the burst to end; returns false if it is still running after {@code timeout}. */
+    public boolean await(Duration timeout) throws InterruptedException {
+        return finished.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** The send error that ended the burst early, if any. */
+    public Exception failure() {
+        return failure;
+    }
+
+    /** Stops sending (no-op when already finished) and waits until no further frame can leave. */
+    public void stop() {
+        sender.interrupt();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                finished.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,242 @@
+package org.jheartbeat.agents.lvs;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jheartbeat.agents.kernel.ipvs.Ipvs;
+import org.jheartbeat.agents.kernel.ipvs.IpvsException;
+import org.jheartbeat.agents.kernel.ipvs.IpvsService;
+import org.jheartbeat.agents.kernel.ipvs.ServiceKey;
+import org.jheartbeat.agents.lvs.check.CheckResult;
+import org.jheartbeat.agents.lvs.check.CheckScheduler;
+import org.jheartbeat.agents.lvs.check.CheckTarget;
+import org.jheartbeat.agents.lvs.check.HealthChecks;
+import org.jheartbeat.agents.lvs.config.LdirectordConfig;
+import org.jheartbeat.agents.lvs.config.RealServer;
+import org.jheartbeat.agents.lvs.config.VirtualService;
+import org.jheartbeat.agents.lvs.reconcile.DestinationKey;
+import org.jheartbeat.agents.lvs.reconcile.IpvsChange;
+import org.jheartbeat.agents.lvs.reconcile.IpvsMapping;
+import org.jheartbeat.agents.lvs.reconcile.Plan;
+import org.jheartbeat.agents.lvs.reconcile.RealTransitions;
+import org.jheartbeat.agents.lvs.reconcile.StartPlanner;
+import org.jheartbeat.agents.lvs.reconcile.Step;
+import org.jheartbeat.agents.lvs.reconcile.StopPlanner;
+import org.jheartbeat.agents.lvs.reconcile.TableSnapshot;
+import org.jheartbeat.agents.lvs.reconcile.VirtualState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running ldirectord: programs IPVS from the configuration, checks every real server and keeps
+ * the table equal to "the healthy ones" through the pure planners of the reconcile package.
+ * Check results arrive on the checks' threads and are applied one at a time; the kernel's
+ * table is read before each change, as ldirectord does, so hand edits are noticed.
+ */
+public final class LdirectordEngine implements AutoCloseable {
+
+    /** ldirectord's own log lines ("Added real server: ..."). */
+    static final Logger LOG = LoggerFactory.getLogger("ldirectord");
+
+    /** How many checks may be in flight at once. */
+    public static final int DEFAULT_MAX_CONCURRENT_CHECKS = 4096;
+
+    private final Ipvs ipvs;
+    private final HealthChecks checks;
+    private final CheckScheduler scheduler;
+    private final Object lock = new Object();
+    private final Map<String, List<Member>> members = new HashMap<>();
+    private LdirectordConfig config;
+    private Map<String, VirtualState> states = new HashMap<>();
+    private boolean stopped;
+
+    private record Member(VirtualService virtual, RealServer real) {
+    }
+
+    private LdirectordEngine(Ipvs ipvs, HealthChecks checks, int maxConcurrent) {
+        this.ipvs = ipvs;
+        this.checks = checks;
+        this.scheduler = new CheckScheduler(checks, maxConcurrent, this::onResult);
+    }
+
+    /** Programs the table for {@code config} (§7.1) and starts checking. The engine owns {@code ipvs}. */
+    public static LdirectordEngine start(LdirectordConfig config, Ipvs ipvs, HealthChecks checks, int maxConcurrent)
+            throws IOException {
+        LdirectordEngine engine = new LdirectordEngine(ipvs, checks, maxConcurrent);
+        engine.load(config, Optional.empty());
+        return engine;
+    }
+
+    /** Applies a new configuration: only what changed is touched (§7.6). */
+    public void reload(LdirectordConfig next) throws IOException {
+        synchronized (lock) {
+            if (stopped) {
+                return;
+            }
+            load(next, Optional.of(config));
+        }
+    }
+
+    public LdirectordConfig config() {
+        synchronized (lock) {
+            return config;
+        }
+    }
+
+    public CheckScheduler scheduler() {
+        return scheduler;
+    }
+
+    /** Whether a real is believed up in a virtual (by virtual id). */
+    public boolean isUp(String virtualId, RealServer real) {
+        synchronized (lock) {
+            VirtualState s = states.get(virtualId);
+            return s != null && s.isUp(real.endpoint());
+        }
+    }
+
+    private void load(LdirectordConfig next, Optional<LdirectordConfig> previous) throws IOException {
+        synchronized (lock) {
+            scheduler.close();
+            StartPlanner.Result plan = StartPlanner.plan(next, previous, TableSnapshot.of(ipvs.table()));
+            apply(plan.steps());
+            config = next;
+            states = new HashMap<>(plan.states());
+            members.clear();
+            Map<String, CheckTarget> targets = new LinkedHashMap<>();
+            Map<String, Duration> intervals = new HashMap<>();
+            for (VirtualService v : next.virtuals()) {
+                if (!HealthChecks.isChecked(v.check().type())) {
+                    continue;
+                }
+                for (RealServer r : v.reals()) {
+                    String id = RealId.of(v, r);
+                    members.computeIfAbsent(id, k -> new ArrayList<>()).add(new Member(v, r));
+                    targets.putIfAbsent(id, CheckTarget.of(v, r));
+                    intervals.putIfAbsent(id, Duration.ofSeconds(v.check().intervalSeconds()));
+                }
+            }
+            // The first round is spread over one interval so that thousands of reals do not all
+            // connect in the same millisecond.
+            int i = 0;
+            int n = targets.size();
+            for (Map.Entry<String, CheckTarget> e : targets.entrySet()) {
+                Duration interval = intervals.get(e.getKey());
+                scheduler.start(new CheckScheduler.Job(e.getKey(), e.getValue(), interval),
+                        interval.multipliedBy(i++).dividedBy(Math.max(1, n)));
+            }
+        }
+    }
+
+    private void onResult(CheckScheduler.Job job, CheckResult result) {
+        synchronized (lock) {
+            if (stopped) {
+                return;
+            }
+            for (Member m : members.getOrDefault(job.id(), List.of())) {
+                VirtualService v = m.virtual();
+                RealServer r = m.real();
+                CheckResult effective = Maintenance.check(config.globals().maintenanceDir(), r)
+                        .orElse(result);
+                boolean forced = effective != result;
+                v.alerts().monitorFile().ifPresent(f -> monitor(Path.of(f), job.id(), effective));
+                VirtualState s = states.getOrDefault(v.id(), VirtualState.INITIAL);
+                if (effective.up() ? s.isUp(r.endpoint()) && s.failures(r.endpoint()) == 0
+                        : !s.isUp(r.endpoint()) && !forced) {
+                    continue;
+                }
+                TableSnapshot table;
+                try {
+                    table = readService(IpvsMapping.key(v.key()));
+                } catch (IOException e) {
+                    LOG.error("cannot read the IPVS table for {}: {}", v.id(), e.getMessage());
+                    continue;
+                }
+                Plan plan = effective.up() ? RealTransitions.up(v, r, s, table, false)
+                        : RealTransitions.down(v, r, s, table, config.globals().readdQuiescent(), forced);
+                apply(plan.steps());
+                states.put(v.id(), plan.next());
+            }
+        }
+    }
+
+    private TableSnapshot readService(ServiceKey key) throws IOException {
+        IpvsService service;
+        try {
+            service = ipvs.service(key).service();
+        } catch (IpvsException.NoSuchService e) {
+            return TableSnapshot.EMPTY;
+        }
+        Map<DestinationKey, org.jheartbeat.agents.kernel.ipvs.IpvsDestination> dests = new LinkedHashMap<>();
+        ipvs.destinations(key).forEach(d -> dests.put(DestinationKey.of(d.destination()), d.destination()));
+        return new TableSnapshot(Map.of(key, new TableSnapshot.Service(service, dests)));
+    }
+
+    private void apply(List<? extends Step> steps) {
+        for (Step step : steps) {
+            switch (step) {
+                case IpvsChange c -> {
+                    try {
+                        send(c);
+                        LOG.info(c.log());
+                    } catch (IOException e) {
+                        LOG.error("IPVS request failed: ipvsadm {}: {}", c.ipvsadm(), e.getMessage());
+                    }
+                }
+                case Step.Log l -> LOG.info(l.message());
+                case Step.RunCommand r -> ShellCommand.run("fallbackcommand", r.commandLine());
+            }
+        }
+    }
+
+    private void send(IpvsChange c) throws IOException {
+        switch (c) {
+            case IpvsChange.AddService a -> ipvs.addService(a.service());
+            case IpvsChange.EditService e -> ipvs.editService(e.service());
+            case IpvsChange.DeleteService d -> ipvs.deleteService(d.key());
+            case IpvsChange.AddDestination a -> ipvs.addDestination(a.key(), a.destination());
+            case IpvsChange.EditDestination e -> ipvs.editDestination(e.key(), e.destination());
+            case IpvsChange.DeleteDestination d -> ipvs.deleteDestination(d.key(), d.destination().address(),
+                    d.destination().port());
+        }
+    }
+
+    private static void monitor(Path file, String realId, CheckResult r) {
+        try {
+            MonitorFile.append(file, MonitorFile.line(ZonedDateTime.now(), ProcessHandle.current().pid(), realId,
+                    r.up(), r.message()));
+        } catch (IOException e) {
+            LOG.warn("cannot write monitorfile {}: {}", file, e.getMessage());
+        }
+    }
+
+    /** Stops checking and, for virtuals with cleanstop=yes, removes what ldirectord programmed (§7.5). */
+    public void stop() {
+        synchronized (lock) {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+            scheduler.close();
+            try {
+                apply(StopPlanner.plan(config, states, TableSnapshot.of(ipvs.table())));
+            } catch (IOException e) {
+                LOG.error("cannot read the IPVS table to clean up: {}", e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        stop();
+        ipvs.close();
+    }
+}

@@ -1,0 +1,16 @@
+package org.jheartbeat.agents.lvs.reconcile;
+
+import java.util.List;
+
+/** What to do, in order, and the state of the virtual once it is done. */
+public record Plan(List<Step> steps, VirtualState next) {
+
+    public Plan {
+        steps = List.copyOf(steps);
+    }
+
+    /** Only the kernel changes, in order. */
+    public List<IpvsChange> changes() {
+        return steps.stream().filter(IpvsChange.class::isInstance).map(IpvsChange.class::cast).toList();
+    }
+}

@@ -35,16 +35,14 @@ public final class Membership implements AutoCloseable {
 
     private final NodeTable table;
     private final DropCounters drops;
-    private final SenderIdentity identity;
     private final List<MediumChannel> channels;
     private final PingMonitor pings;
     private final ScheduledExecutorService timer;
 
-    private Membership(NodeTable table, DropCounters drops, SenderIdentity identity, List<MediumChannel> channels,
-                       PingMonitor pings, ScheduledExecutorService timer) {
+    private Membership(NodeTable table, DropCounters drops, List<MediumChannel> channels, PingMonitor pings,
+                       ScheduledExecutorService timer) {
         this.table = table;
         this.drops = drops;
-        this.identity = identity;
         this.channels = channels;
         this.pings = pings;
         this.timer = timer;
@@ -111,7 +109,7 @@ public final class Membership implements AutoCloseable {
         ThreadFactory timerThreads = Thread.ofPlatform().daemon().name("membership-timer").factory();
         ScheduledExecutorService timer = Executors.newScheduledThreadPool(1,
                 task -> timerThreads.newThread(RealtimeScheduling.raised(task)));
-        Membership membership = new Membership(table, drops, identity, List.copyOf(channels), pings, timer);
+        Membership membership = new Membership(table, drops, List.copyOf(channels), pings, timer);
         long keepalive = timers.keepalive().toNanos();
         int deadtimeMillis = (int) timers.deadtime().toMillis();
         timer.scheduleAtFixedRate(() -> membership.sendStatus(deadtimeMillis), 0, keepalive, TimeUnit.NANOSECONDS);
@@ -185,10 +183,6 @@ public final class Membership implements AutoCloseable {
 
     public DropCounters drops() {
         return drops;
-    }
-
-    public long incarnation() {
-        return identity.incarnation();
     }
 
     @Override

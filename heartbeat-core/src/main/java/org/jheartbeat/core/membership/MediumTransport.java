@@ -5,6 +5,7 @@ import java.io.DataInput;
 import org.jgroups.Message;
 import org.jgroups.MessageFactory;
 import org.jgroups.protocols.UDP;
+import org.jgroups.util.LazyThreadFactory;
 import org.jgroups.util.MessageBatch;
 import org.jgroups.util.Util;
 import org.slf4j.Logger;
@@ -31,6 +32,17 @@ public class MediumTransport extends UDP {
         // status packets are tiny; JGroups' multi-megabyte defaults only earn warnings from the kernel
         setUcastRecvBufSize(1 << 20);
         setMcastRecvBufSize(1 << 20);
+        setThreadFactory(new RealtimeReceiverThreads(new LazyThreadFactory("jgroups", false, true)));
+    }
+
+    /**
+     * Messages are handled on the receiver thread itself: the work per packet is one HMAC and a
+     * table update, and a hand-off to a pool thread would add a scheduling delay to every heartbeat.
+     */
+    @Override
+    public void start() throws Exception {
+        setThreadPool(Runnable::run);
+        super.start();
     }
 
     @Override

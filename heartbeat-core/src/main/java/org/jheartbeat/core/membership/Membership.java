@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 import org.jheartbeat.core.config.AuthMethod;
@@ -34,16 +35,14 @@ public final class Membership implements AutoCloseable {
 
     private final NodeTable table;
     private final DropCounters drops;
-    private final SenderIdentity identity;
     private final List<MediumChannel> channels;
     private final PingMonitor pings;
     private final ScheduledExecutorService timer;
 
-    private Membership(NodeTable table, DropCounters drops, SenderIdentity identity, List<MediumChannel> channels,
-                       PingMonitor pings, ScheduledExecutorService timer) {
+    private Membership(NodeTable table, DropCounters drops, List<MediumChannel> channels, PingMonitor pings,
+                       ScheduledExecutorService timer) {
         this.table = table;
         this.drops = drops;
-        this.identity = identity;
         this.channels = channels;
         this.pings = pings;
         this.timer = timer;
@@ -70,6 +69,10 @@ public final class Membership implements AutoCloseable {
         if (keys.active().method() == AuthMethod.CRC) {
             LOG.warn("authkeys selects crc: packets are only checked for damage, NOT authenticated;"
                     + " anyone on the network can forge them. Use sha1, sha256 or sha512.");
+        }
+        if (!RealtimeScheduling.raiseProcessNice()) {
+            LOG.info("could not raise the daemon's priority (nice {}); it runs at normal priority",
+                    RealtimeScheduling.NICE);
         }
         SenderIdentity identity = SenderIdentity.startingNow(local);
         LOG.info("Heartbeat generation: {}", identity.incarnation());
@@ -103,9 +106,10 @@ public final class Membership implements AutoCloseable {
                     : new MembershipException("cannot start membership: " + e.getMessage(), e);
         }
 
+        ThreadFactory timerThreads = Thread.ofPlatform().daemon().name("membership-timer").factory();
         ScheduledExecutorService timer = Executors.newScheduledThreadPool(1,
-                Thread.ofPlatform().daemon().name("membership-timer").factory());
-        Membership membership = new Membership(table, drops, identity, List.copyOf(channels), pings, timer);
+                task -> timerThreads.newThread(RealtimeScheduling.raised(task)));
+        Membership membership = new Membership(table, drops, List.copyOf(channels), pings, timer);
         long keepalive = timers.keepalive().toNanos();
         int deadtimeMillis = (int) timers.deadtime().toMillis();
         timer.scheduleAtFixedRate(() -> membership.sendStatus(deadtimeMillis), 0, keepalive, TimeUnit.NANOSECONDS);
@@ -179,10 +183,6 @@ public final class Membership implements AutoCloseable {
 
     public DropCounters drops() {
         return drops;
-    }
-
-    public long incarnation() {
-        return identity.incarnation();
     }
 
     @Override

@@ -61,14 +61,15 @@ public final class CheckBenchmark {
             if (!ready.equals("ready\n")) {
                 throw new IllegalStateException("server process said: " + ready);
             }
-            run(addresses, ports, seconds, maxConcurrent);
+            run(addresses, ports, seconds, maxConcurrent, servers.toHandle());
         } finally {
             servers.destroy();
             servers.waitFor(10, TimeUnit.SECONDS);
         }
     }
 
-    private static void run(int addresses, int ports, int seconds, int maxConcurrent) throws Exception {
+    private static void run(int addresses, int ports, int seconds, int maxConcurrent, ProcessHandle servers)
+            throws Exception {
         Path file = Files.createTempFile("ldirectord-bench", ".cf");
         List<String> lines = new ArrayList<>(List.of("checkinterval=1", "checktimeout=5"));
         for (int p = 0; p < ports; p++) {
@@ -98,21 +99,25 @@ public final class CheckBenchmark {
                         Duration.ofSeconds(1).multipliedBy(i).dividedBy(n));
             }
             Thread.sleep(Duration.ofSeconds(5));
+            scheduler.lateness().reset();
             long checks0 = scheduler.completedChecks();
             long down0 = down.sum();
             long cpu0 = processCpuNanos();
+            long serverCpu0 = cpuNanos(servers);
             long t0 = System.nanoTime();
             Thread.sleep(Duration.ofSeconds(seconds));
             long elapsed = System.nanoTime() - t0;
             long done = scheduler.completedChecks() - checks0;
             double cpu = (processCpuNanos() - cpu0) * 100.0 / elapsed;
+            double serverCpu = (cpuNanos(servers) - serverCpu0) * 100.0 / elapsed;
             System.out.printf("real servers: %d (%d addresses x %d ports), checkinterval=1, http negotiate%n",
                     n, addresses, ports);
             System.out.printf("checks/s: %.0f (target %d), failed: %d%n", done * 1e9 / elapsed, n,
                     down.sum() - down0);
             System.out.printf("checker CPU: %.0f%% of one core (%d cores), RSS: %d MB%n", cpu,
                     Runtime.getRuntime().availableProcessors(), rssKb() / 1024);
-            System.out.printf("lateness of check starts: p50 %d ms, p99 %d ms, p99.9 %d ms (%d starts)%n",
+            System.out.printf("real servers' JVM (same machine) CPU: %.0f%% of one core%n", serverCpu);
+            System.out.printf("lateness of check starts after warm-up: p50 %d ms, p99 %d ms, p99.9 %d ms (%d starts)%n",
                     scheduler.lateness().percentileMillis(0.5), scheduler.lateness().percentileMillis(0.99),
                     scheduler.lateness().percentileMillis(0.999), scheduler.lateness().count());
         }
@@ -131,6 +136,10 @@ public final class CheckBenchmark {
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
+    }
+
+    private static long cpuNanos(ProcessHandle p) {
+        return p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
     private static long rssKb() throws IOException {

@@ -35,7 +35,8 @@ import org.jheartbeat.agents.lvs.config.VirtualService;
  * daemon does (without IPVS) and prints sustained checks/s, the checker's CPU and RSS, and the
  * p50/p99 lateness of check starts.
  *
- * <pre>java -cp ... CheckBenchmark [ADDRESSES=100] [PORTS=100] [SECONDS=30] [MAXCONCURRENT=4096]</pre>
+ * <pre>java -cp ... CheckBenchmark [ADDRESSES=100] [PORTS=100] [SECONDS=30] [MAXCONCURRENT=4096]
+ * java -cp ... CheckBenchmark serve ADDRESSES PORTS count   (servers only, printing requests/s)</pre>
  */
 public final class CheckBenchmark {
 
@@ -46,7 +47,7 @@ public final class CheckBenchmark {
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("serve")) {
-            serve(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+            serve(Integer.parseInt(args[1]), Integer.parseInt(args[2]), args.length > 3 && args[3].equals("count"));
             return;
         }
         int addresses = args.length > 0 ? Integer.parseInt(args[0]) : 100;
@@ -152,7 +153,13 @@ public final class CheckBenchmark {
     }
 
     /** The real servers: a minimal HTTP/1.1 responder on every address and port, one virtual thread each. */
-    private static void serve(int addresses, int ports) throws Exception {
+    private static final LongAdder SERVED = new LongAdder();
+
+    /**
+     * With {@code count}, prints the requests served every 10 s, to measure another checker
+     * (Debian's ldirectord) against the same servers.
+     */
+    private static void serve(int addresses, int ports, boolean count) throws Exception {
         byte[] answer = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\nConnection: close\r\n\r\nOK"
                 .getBytes(StandardCharsets.US_ASCII);
         List<ServerSocket> sockets = new ArrayList<>();
@@ -167,7 +174,13 @@ public final class CheckBenchmark {
         }
         System.out.print("ready\n");
         System.out.flush();
-        Thread.sleep(Duration.ofDays(1));
+        while (true) {
+            long before = SERVED.sum();
+            Thread.sleep(Duration.ofSeconds(10));
+            if (count) {
+                System.out.printf("served %.1f requests/s%n", (SERVED.sum() - before) / 10.0);
+            }
+        }
     }
 
     private static void accept(ServerSocket server, byte[] answer) {
@@ -189,6 +202,7 @@ public final class CheckBenchmark {
                 state = (b == '\r' || b == '\n') ? state + 1 : 0;
             }
             out.write(answer);
+            SERVED.increment();
         } catch (IOException e) {
             // The checker gave up on this one.
         }

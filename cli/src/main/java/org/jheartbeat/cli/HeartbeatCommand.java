@@ -1,23 +1,39 @@
 package org.jheartbeat.cli;
 
+import java.io.File;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 
 import org.jheartbeat.core.agent.BuiltInAgents;
 import org.jheartbeat.core.config.HaConfigLoader;
+import org.jheartbeat.core.config.Problem;
+import org.jheartbeat.core.control.ControlServer;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The {@code heartbeat} command: the daemon, and {@code --check} for the configuration. */
+/**
+ * The {@code heartbeat} command: the daemon (in the background, or with {@code -f} in the
+ * foreground), {@code -k} to stop it, {@code --status} to dump its membership table, and
+ * {@code --check} for the configuration.
+ */
 @Command(name = "heartbeat", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "jheartbeat: a Heartbeat-compatible cluster resource manager for LVS directors.")
 public final class HeartbeatCommand implements Callable<Integer> {
 
     /** LSB exit status "program is not configured", which Heartbeat uses for bad configuration. */
     static final int EXIT_NOT_CONFIGURED = 6;
+    /** LSB status "program is not running". */
+    static final int EXIT_NOT_RUNNING = 3;
 
     @Option(names = "--check", description = "Check ha.cf, haresources and authkeys; print every problem and a"
             + " normalised summary. Exit 0 when valid (warnings allowed), 1 on any error.")
@@ -31,19 +47,127 @@ public final class HeartbeatCommand implements Callable<Integer> {
             description = "This node's name (default: first line of DIR/nodeinfo, else uname -n).")
     String node;
 
+    @Option(names = {"-f", "--foreground"}, description = "Run in the foreground (log to stderr as well).")
+    boolean foreground;
+
+    @Option(names = {"-k", "--kill"}, description = "Stop the running daemon (SIGTERM) and wait until it has exited.")
+    boolean kill;
+
+    @Option(names = "--status", description = "Print the running daemon's node and link table.")
+    boolean status;
+
+    @Option(names = "-d", description = "Raise the debug level by one (repeatable).")
+    boolean[] debug = new boolean[0];
+
+    @Option(names = "--pidfile", paramLabel = "FILE", defaultValue = "/var/run/heartbeat.pid",
+            description = "Pid file (default: ${DEFAULT-VALUE}).")
+    Path pidFile;
+
+    @Option(names = "--run-dir", paramLabel = "DIR", defaultValue = "/var/run/heartbeat",
+            description = "Directory of the control socket (default: ${DEFAULT-VALUE}).")
+    Path runDirectory;
+
+    private final List<String> arguments = new ArrayList<>();
+
     @Override
     public Integer call() {
-        if (!check) {
-            System.err.println("heartbeat: not available yet (the daemon lands with membership); use --check");
-            return NotYetAvailable.EXIT_UNIMPLEMENTED;
+        if (kill) {
+            LoggingSetup.quiet();
+            return stopRunningDaemon();
+        }
+        if (status) {
+            LoggingSetup.quiet();
+            return printStatus();
         }
         HaConfigLoader.Result result = HaConfigLoader.load(
                 HaConfigLoader.Options.of(configDir, Optional.ofNullable(node), BuiltInAgents.NAMES));
-        ConfigReport.print(result, configDir, System.out);
-        return result.valid() ? 0 : 1;
+        if (check) {
+            ConfigReport.print(result, configDir, System.out);
+            return result.valid() ? 0 : 1;
+        }
+        if (result.config().isEmpty()) {
+            result.problems().stream().map(Problem::format).forEach(System.err::println);
+            System.err.println("heartbeat: configuration error, heartbeat not started.");
+            return EXIT_NOT_CONFIGURED;
+        }
+        PidFile pids = new PidFile(pidFile);
+        if (foreground) {
+            return MembershipDaemon.run(result.config().get(), pids, runDirectory, debug.length, true);
+        }
+        Optional<ProcessHandle> running = pids.runningProcess();
+        if (running.isPresent()) {
+            System.err.println("heartbeat: already running [pid " + running.get().pid() + "].");
+            return 0;
+        }
+        return startInBackground(pids);
+    }
+
+    /** Re-runs this command with {@code -f} as a detached process and waits until it wrote its pid file. */
+    private int startInBackground(PidFile pids) {
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+            command.add("/usr/bin/setsid"); // leave our session, so a closing terminal does not stop it
+        }
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(HeartbeatCommand.class.getName());
+        command.addAll(arguments);
+        command.add("--foreground");
+        try {
+            Process child = new ProcessBuilder(command)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                if (pids.runningProcess().isPresent()) {
+                    return 0;
+                }
+                if (child.waitFor(50, TimeUnit.MILLISECONDS)) {
+                    System.err.println("heartbeat: the daemon exited at start-up with code " + child.exitValue()
+                            + "; see the log file.");
+                    return child.exitValue() == 0 ? 1 : child.exitValue();
+                }
+            }
+            System.err.println("heartbeat: the daemon did not write " + pids.path() + " within 30 s.");
+            return 1;
+        } catch (IOException e) {
+            System.err.println("heartbeat: cannot start the daemon: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    private int stopRunningDaemon() {
+        Optional<ProcessHandle> running = new PidFile(pidFile).runningProcess();
+        if (running.isEmpty()) {
+            System.err.println("INFO: Heartbeat already stopped.");
+            return 0;
+        }
+        ProcessHandle daemon = running.get();
+        daemon.destroy();
+        daemon.onExit().join();
+        return 0;
+    }
+
+    private int printStatus() {
+        try {
+            System.out.print(ControlServer.ask(runDirectory, "status"));
+            return 0;
+        } catch (IOException e) {
+            System.out.println("heartbeat is stopped. No process");
+            return EXIT_NOT_RUNNING;
+        }
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new HeartbeatCommand()).execute(args));
+        HeartbeatCommand command = new HeartbeatCommand();
+        command.arguments.addAll(List.of(args));
+        System.exit(new CommandLine(command).execute(args));
     }
 }

@@ -10,7 +10,9 @@ import org.jheartbeat.core.agent.ResourceAgent;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What the address agents share: the state directory, and running an action against the kernel
@@ -31,6 +33,22 @@ abstract class AddressAgent implements ResourceAgent {
     protected static Path configuredStateDirectory() {
         String property = System.getProperty(STATE_DIRECTORY_PROPERTY);
         return property == null || property.isBlank() ? DEFAULT_STATE_DIRECTORY : Path.of(property);
+    }
+
+    /** Reads an agent's parameters into settings, or says why it cannot. */
+    @FunctionalInterface
+    protected interface SettingsParser {
+        AddressSettings parse(Map<String, String> parameters) throws AgentFailure;
+    }
+
+    /** Runs {@code body} on the parsed settings; a parameter problem is the action's result. */
+    protected static ActionResult parsed(SettingsParser parser, Map<String, String> parameters,
+                                         Function<AddressSettings, ActionResult> body) {
+        try {
+            return body.apply(parser.parse(parameters));
+        } catch (AgentFailure e) {
+            return e.toResult();
+        }
     }
 
     /** An action body that talks to the kernel through {@link AddressTable}. */

@@ -1,5 +1,6 @@
 package org.jheartbeat.agents.ipaddr;
 
+import org.jheartbeat.agents.kernel.GratuitousArp;
 import org.jheartbeat.agents.kernel.MacAddress;
 import org.jheartbeat.agents.kernel.Prefixes;
 import org.slf4j.Logger;
@@ -45,8 +46,8 @@ record AddressSettings(Inet4Address ip, Optional<String> nic, Optional<String> l
         Nic nic = nic(p);
         Optional<String> label = OcfValues.value(p, "iflabel").or(nic::label);
         checkLabel(nic.base(), label);
-        int interval = positive(p, "arp_interval", 200);
-        int count = positive(p, "arp_count", 5);
+        int interval = positive(p, "arp_interval", (int) GratuitousArp.DEFAULT_INTERVAL.toMillis());
+        int count = positive(p, "arp_count", GratuitousArp.DEFAULT_COUNT);
         int refresh = OcfValues.value(p, "arp_count_refresh")
                 .map(v -> OcfValues.nonNegative(v).orElse(-1)).orElse(0);
         if (refresh < 0) {

@@ -9,15 +9,24 @@ import org.jheartbeat.agents.kernel.Prefixes;
 import org.jheartbeat.agents.kernel.RtNetlink;
 import org.jheartbeat.core.agent.OcfResult;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.net.Inet4Address;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
 
 /** The kernel's view of interfaces and IPv4 addresses, as the address agents need it. */
 final class AddressTable {
+
+    /** How long a link just brought up may take to report carrier before we announce anyway. */
+    static final Duration CARRIER_WAIT = Duration.ofSeconds(2);
+    private static final Logger LOG = LoggerFactory.getLogger(AddressTable.class);
 
     private final RtNetlink rt;
 
@@ -65,6 +74,27 @@ final class AddressTable {
         });
         AddressSettings.checkLabel(Optional.of(link.name()), settings.labelSuffix());
         return new ResolvedAddress(link, settings.ip(), prefix, broadcast, settings.labelFor(link.name()));
+    }
+
+    /**
+     * {@code ip link set NIC up}, then waits (up to {@link #CARRIER_WAIT}) until the kernel reports
+     * the link operational: frames sent before that are dropped, and they would be the first
+     * gratuitous ARPs.
+     */
+    void bringUp(Link link) throws AgentFailure, IOException, InterruptedException {
+        if (link.isUp()) {
+            return;
+        }
+        LOG.info("Bringing device {} up", link.name());
+        rt.setLinkUp(link.index());
+        long deadline = System.nanoTime() + CARRIER_WAIT.toNanos();
+        while (!link(link.index()).isUsable()) {
+            if (System.nanoTime() > deadline) {
+                LOG.warn("{} is up but reports no carrier after {} ms", link.name(), CARRIER_WAIT.toMillis());
+                return;
+            }
+            TimeUnit.MILLISECONDS.sleep(5);
+        }
     }
 
     List<InterfaceAddress> addresses() throws ErrnoException, NetlinkProtocolException {

@@ -29,7 +29,7 @@ final class Announcements {
      * Starts announcing {@code ip} on {@code link}; waits for the burst when not in the background.
      * The packet socket is opened on the calling thread (its network namespace).
      */
-    static GratuitousArp announce(Link link, Inet4Address ip, Optional<MacAddress> mac, int count, Duration interval,
+    static void announce(Link link, Inet4Address ip, Optional<MacAddress> mac, int count, Duration interval,
                                   boolean background) throws ErrnoException, InterruptedException {
         stop(ip);
         GratuitousArp burst = GratuitousArp.start(link, ip, mac.orElse(null), count, interval);
@@ -39,25 +39,27 @@ final class Announcements {
         if (!background) {
             try {
                 burst.await(interval.multipliedBy(count + 1L));
+            } catch (InterruptedException e) {
+                // The action timed out or was cancelled: the burst goes with it.
+                burst.stop();
+                throw e;
             } finally {
                 RUNNING.remove(ip, burst);
             }
         }
-        return burst;
     }
 
-    /** Ends a running burst for {@code ip}; true if there was one still sending. */
-    static boolean stop(Inet4Address ip) {
+    /** Ends a running burst for {@code ip}, if there is one. */
+    static void stop(Inet4Address ip) {
         GratuitousArp burst = RUNNING.remove(ip);
         if (burst == null) {
-            return false;
+            return;
         }
         boolean wasRunning = !burst.isFinished();
         burst.stop();
         if (wasRunning) {
             LOG.info("killed previously running send_arp for {}", ip.getHostAddress());
         }
-        return wasRunning;
     }
 
     /** Whether a burst for {@code ip} is still sending. */

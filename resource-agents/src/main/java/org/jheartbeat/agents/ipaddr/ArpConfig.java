@@ -1,5 +1,6 @@
 package org.jheartbeat.agents.ipaddr;
 
+import org.jheartbeat.agents.kernel.GratuitousArp;
 import org.jheartbeat.core.config.ConfigFileReader;
 import org.jheartbeat.core.config.ConfigLine;
 import org.jheartbeat.core.config.ConfigText;
@@ -19,7 +20,7 @@ import java.util.OptionalInt;
  */
 record ArpConfig(Duration interval, int repeat) {
 
-    static final ArpConfig DEFAULT = new ArpConfig(Duration.ofMillis(200), 5);
+    static final ArpConfig DEFAULT = new ArpConfig(GratuitousArp.DEFAULT_INTERVAL, GratuitousArp.DEFAULT_COUNT);
     private static final int MAX_LINE = 4096;
 
     static ArpConfig read(Path haDir, String nic) throws AgentFailure {

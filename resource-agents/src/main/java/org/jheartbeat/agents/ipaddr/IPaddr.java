@@ -127,59 +127,61 @@ public final class IPaddr extends AddressAgent {
 
     @Override
     public ActionResult validate(AgentContext context, Map<String, String> parameters) {
-        try {
-            AddressSettings settings = settings(parameters);
-            return inKernel("validate-all", Optional.empty(), table -> {
-                resolve(table, settings);
-                return ActionResult.success();
-            });
-        } catch (AgentFailure e) {
-            return e.toResult();
-        }
+        return parsed(IPaddr::settings, parameters, settings -> inKernel("validate-all", Optional.empty(), table -> {
+            resolve(table, settings);
+            return ActionResult.success();
+        }));
     }
 
     @Override
     public ActionResult start(AgentContext context, Map<String, String> parameters) {
-        AddressSettings settings;
-        try {
-            settings = settings(parameters);
-        } catch (AgentFailure e) {
-            return e.toResult();
-        }
-        return inKernel("start", Optional.empty(), table -> {
-            ResolvedAddress address = resolve(table, settings);
-            if (onAlias(table, address.link(), address.ip()).isPresent()) {
-                announce(address, settings);
-                return ActionResult.success();
-            }
-            if (settings.lvsSupport()) {
-                loopback.takeOff(table, address.ip());
-            }
-            String alias = freeAlias(table, address.link());
-            ResolvedAddress labelled = new ResolvedAddress(address.link(), address.ip(), address.prefixLength(),
-                    address.broadcast(), alias);
-            LOG.info("adding {} netmask {} broadcast {} as {}", address.ip().getHostAddress(),
-                    Prefixes.netmask(address.prefixLength()).getHostAddress(),
-                    address.broadcast().orElseThrow().getHostAddress(), alias);
-            try {
-                table.rt().addAddress(labelled.toKernel(0));
-            } catch (ErrnoException e) {
-                throw failure("Failed to add " + address.ip().getHostAddress() + " as " + alias, e);
-            }
-            if (!address.link().isUp()) {
-                table.rt().setLinkUp(address.link().index());
-            }
-            announce(address, settings);
-            return ActionResult.success();
-        });
+        return parsed(IPaddr::settings, parameters,
+                settings -> inKernel("start", Optional.empty(), table -> start(table, settings)));
     }
 
-    private static void announce(ResolvedAddress address, AddressSettings settings)
-            throws ErrnoException, InterruptedException {
-        if (GratuitousArp.canAnnounce(address.link())) {
-            Announcements.announce(address.link(), address.ip(), Optional.empty(), settings.arpCount(),
+    private ActionResult start(AddressTable table, AddressSettings settings)
+            throws AgentFailure, IOException, InterruptedException {
+        ResolvedAddress address = resolve(table, settings);
+        if (onAlias(table, address.link(), address.ip()).isPresent()) {
+            announce(address.link(), settings);
+            return ActionResult.success();
+        }
+        if (settings.lvsSupport()) {
+            loopback.takeOff(table, address.ip());
+        }
+        String alias = freeAlias(table, address.link());
+        ResolvedAddress labelled = new ResolvedAddress(address.link(), address.ip(), address.prefixLength(),
+                address.broadcast(), alias);
+        LOG.info("adding {} netmask {} broadcast {} as {}", address.ip().getHostAddress(),
+                Prefixes.netmask(address.prefixLength()).getHostAddress(),
+                address.broadcast().orElseThrow().getHostAddress(), alias);
+        try {
+            table.rt().addAddress(labelled.toKernel(0));
+        } catch (ErrnoException e) {
+            throw failure("Failed to add " + address.ip().getHostAddress() + " as " + alias, e);
+        }
+        table.bringUp(address.link());
+        announce(address.link(), settings);
+        return ActionResult.success();
+    }
+
+    private static void announce(Link link, AddressSettings settings) throws ErrnoException, InterruptedException {
+        if (GratuitousArp.canAnnounce(link)) {
+            Announcements.announce(link, settings.ip(), Optional.empty(), settings.arpCount(),
                     settings.arpInterval(), settings.arpBackground());
         }
+    }
+
+    /** The base interface and the address on one of its aliases, when it is there. */
+    private record Present(Link link, InterfaceAddress address) {
+    }
+
+    private static Optional<Present> present(AddressTable table, AddressSettings settings) throws IOException {
+        Optional<Link> link = table.rt().link(settings.nic().orElseThrow());
+        if (link.isEmpty()) {
+            return Optional.empty();
+        }
+        return onAlias(table, link.get(), settings.ip()).map(address -> new Present(link.get(), address));
     }
 
     @Override
@@ -187,73 +189,57 @@ public final class IPaddr extends AddressAgent {
         if (!AddressSettings.hasIp(parameters)) {
             return ActionResult.success();
         }
-        AddressSettings settings;
-        try {
-            settings = settings(parameters);
-        } catch (AgentFailure e) {
-            return e.toResult();
-        }
-        Announcements.stop(settings.ip());
-        return inKernel("stop", Optional.empty(), table -> {
-            Optional<Link> link = table.rt().link(settings.nic().orElseThrow());
-            Optional<InterfaceAddress> present = link.isPresent()
-                    ? onAlias(table, link.get(), settings.ip()) : Optional.empty();
-            if (present.isEmpty()) {
-                return ActionResult.success();
-            }
-            LOG.info("removing {} from {}", settings.ip().getHostAddress(), present.get().label());
-            try {
-                table.rt().deleteAddress(present.get());
-            } catch (ErrnoException e) {
-                throw failure("Failed to remove " + settings.ip().getHostAddress() + " from " + present.get().label(), e);
-            }
-            if (settings.lvsSupport()) {
-                loopback.restore(table, settings.ip());
-            }
-            return ActionResult.success();
+        return parsed(IPaddr::settings, parameters, settings -> {
+            Announcements.stop(settings.ip());
+            return inKernel("stop", Optional.empty(), table -> stop(table, settings));
         });
+    }
+
+    private ActionResult stop(AddressTable table, AddressSettings settings)
+            throws AgentFailure, IOException, InterruptedException {
+        Optional<Present> present = present(table, settings);
+        if (present.isEmpty()) {
+            return ActionResult.success();
+        }
+        InterfaceAddress address = present.get().address();
+        LOG.info("removing {} from {}", settings.ip().getHostAddress(), address.label());
+        try {
+            table.rt().deleteAddress(address);
+        } catch (ErrnoException e) {
+            throw failure("Failed to remove " + settings.ip().getHostAddress() + " from " + address.label(), e);
+        }
+        if (settings.lvsSupport()) {
+            loopback.restore(table, settings.ip());
+        }
+        return ActionResult.success();
     }
 
     @Override
     public ActionResult monitor(AgentContext context, Map<String, String> parameters) {
-        AddressSettings settings;
-        try {
-            settings = settings(parameters);
-        } catch (AgentFailure e) {
-            return e.toResult();
-        }
-        return inKernel("monitor", Optional.empty(), table -> {
-            Optional<Link> link = table.rt().link(settings.nic().orElseThrow());
-            if (link.isEmpty() || onAlias(table, link.get(), settings.ip()).isEmpty()) {
+        return parsed(IPaddr::settings, parameters, settings -> inKernel("monitor", Optional.empty(), table -> {
+            Optional<Present> present = present(table, settings);
+            if (present.isEmpty()) {
                 return ActionResult.notRunning();
             }
-            if (!link.get().isUsable()) {
+            Link link = present.get().link();
+            if (!link.isUsable()) {
                 return ActionResult.of(OcfResult.ERR_GENERIC, settings.ip().getHostAddress() + " is on "
-                        + link.get().name() + ", but " + link.get().name() + " is down");
+                        + link.name() + ", but " + link.name() + " is down");
             }
             return ActionResult.success();
-        });
+        }));
     }
 
     @Override
     public ActionResult reannounce(AgentContext context, Map<String, String> parameters) {
-        AddressSettings settings;
-        try {
-            settings = settings(parameters);
-        } catch (AgentFailure e) {
-            return e.toResult();
-        }
-        return inKernel("reannounce", Optional.empty(), table -> {
-            Optional<Link> link = table.rt().link(settings.nic().orElseThrow());
-            if (link.isEmpty() || onAlias(table, link.get(), settings.ip()).isEmpty()) {
+        return parsed(IPaddr::settings, parameters, settings -> inKernel("reannounce", Optional.empty(), table -> {
+            Optional<Present> present = present(table, settings);
+            if (present.isEmpty()) {
                 return ActionResult.notRunning();
             }
-            if (GratuitousArp.canAnnounce(link.get())) {
-                Announcements.announce(link.get(), settings.ip(), Optional.empty(), settings.arpCount(),
-                        settings.arpInterval(), settings.arpBackground());
-            }
+            announce(present.get().link(), settings);
             return ActionResult.success();
-        });
+        }));
     }
 
     @Override

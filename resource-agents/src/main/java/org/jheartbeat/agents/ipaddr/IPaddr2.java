@@ -57,27 +57,17 @@ public final class IPaddr2 extends AddressAgent {
 
     @Override
     public ActionResult validate(AgentContext context, Map<String, String> parameters) {
-        AddressSettings settings;
-        try {
-            settings = AddressSettings.ipaddr2(parameters);
-        } catch (AgentFailure e) {
-            return e.toResult();
-        }
-        return inKernel("validate-all", settings.networkNamespace(), table -> {
-            table.resolve(settings);
-            return ActionResult.success();
-        });
+        return parsed(AddressSettings::ipaddr2, parameters, settings ->
+                inKernel("validate-all", settings.networkNamespace(), table -> {
+                    table.resolve(settings);
+                    return ActionResult.success();
+                }));
     }
 
     @Override
     public ActionResult start(AgentContext context, Map<String, String> parameters) {
-        AddressSettings settings;
-        try {
-            settings = AddressSettings.ipaddr2(parameters);
-        } catch (AgentFailure e) {
-            return e.toResult();
-        }
-        return inKernel("start", settings.networkNamespace(), table -> start(table, settings));
+        return parsed(AddressSettings::ipaddr2, parameters,
+                settings -> inKernel("start", settings.networkNamespace(), table -> start(table, settings)));
     }
 
     private ActionResult start(AddressTable table, AddressSettings settings)
@@ -102,10 +92,7 @@ public final class IPaddr2 extends AddressAgent {
         } catch (ErrnoException e) {
             throw failure("Failed to add " + address.ip().getHostAddress(), e);
         }
-        if (!address.link().isUp()) {
-            LOG.info("Bringing device {} up", address.link().name());
-            table.rt().setLinkUp(address.link().index());
-        }
+        table.bringUp(address.link());
         announce(address, settings);
         return ActionResult.success();
     }
@@ -118,22 +105,23 @@ public final class IPaddr2 extends AddressAgent {
         }
     }
 
-    private static Optional<GratuitousArp> announce(ResolvedAddress address, AddressSettings settings)
+    private static void announce(ResolvedAddress address, AddressSettings settings)
             throws ErrnoException, InterruptedException {
-        return announce(address, settings, settings.arpCount());
+        announce(address, settings, settings.arpCount());
     }
 
-    private static Optional<GratuitousArp> announce(ResolvedAddress address, AddressSettings settings, int pairs)
+    /** Gratuitous ARP for the address, unless it is on a loopback interface (nobody to tell). */
+    private static void announce(ResolvedAddress address, AddressSettings settings, int pairs)
             throws ErrnoException, InterruptedException {
         if (address.link().name().startsWith("lo")) {
-            return Optional.empty();
+            return;
         }
         if (!GratuitousArp.canAnnounce(address.link())) {
             LOG.warn("not announcing {}: {} is not an Ethernet interface", address.cidr(), address.link().name());
-            return Optional.empty();
+            return;
         }
-        return Optional.of(Announcements.announce(address.link(), address.ip(), settings.arpMac(), pairs,
-                settings.arpInterval(), settings.arpBackground()));
+        Announcements.announce(address.link(), address.ip(), settings.arpMac(), pairs,
+                settings.arpInterval(), settings.arpBackground());
     }
 
     @Override
@@ -141,17 +129,14 @@ public final class IPaddr2 extends AddressAgent {
         if (!AddressSettings.hasIp(parameters)) {
             return ActionResult.success();
         }
-        AddressSettings settings;
-        try {
-            settings = AddressSettings.ipaddr2(parameters);
-        } catch (AgentFailure e) {
-            return e.toResult();
-        }
-        Announcements.stop(settings.ip());
-        return inKernel("stop", settings.networkNamespace(), table -> stop(table, settings));
+        return parsed(AddressSettings::ipaddr2, parameters, settings -> {
+            Announcements.stop(settings.ip());
+            return inKernel("stop", settings.networkNamespace(), table -> stop(table, settings));
+        });
     }
 
-    private ActionResult stop(AddressTable table, AddressSettings settings) throws AgentFailure, IOException {
+    private ActionResult stop(AddressTable table, AddressSettings settings)
+            throws AgentFailure, IOException, InterruptedException {
         ResolvedAddress address;
         try {
             address = table.resolve(settings);
@@ -178,27 +163,25 @@ public final class IPaddr2 extends AddressAgent {
 
     @Override
     public ActionResult monitor(AgentContext context, Map<String, String> parameters) {
-        AddressSettings settings;
-        try {
-            settings = AddressSettings.ipaddr2(parameters);
-        } catch (AgentFailure e) {
-            return e.toResult();
+        return parsed(AddressSettings::ipaddr2, parameters,
+                settings -> inKernel("monitor", settings.networkNamespace(), table -> monitor(table, settings)));
+    }
+
+    private ActionResult monitor(AddressTable table, AddressSettings settings)
+            throws AgentFailure, IOException, InterruptedException {
+        Optional<ResolvedAddress> address = resolvedOrAbsent(table, settings);
+        if (address.isEmpty() || table.served(address.get()).isEmpty()) {
+            return ActionResult.notRunning();
         }
-        return inKernel("monitor", settings.networkNamespace(), table -> {
-            Optional<ResolvedAddress> address = resolvedOrAbsent(table, settings);
-            if (address.isEmpty() || table.served(address.get()).isEmpty()) {
-                return ActionResult.notRunning();
-            }
-            Link link = table.link(address.get().link().index());
-            if (!link.isUsable()) {
-                return ActionResult.of(OcfResult.ERR_GENERIC, address.get().cidr() + " is on " + link.name()
-                        + ", but " + link.name() + " is down");
-            }
-            if (settings.arpCountRefresh() > 0) {
-                announce(address.get(), settings, settings.arpCountRefresh());
-            }
-            return ActionResult.success();
-        });
+        Link link = table.link(address.get().link().index());
+        if (!link.isUsable()) {
+            return ActionResult.of(OcfResult.ERR_GENERIC, address.get().cidr() + " is on " + link.name()
+                    + ", but " + link.name() + " is down");
+        }
+        if (settings.arpCountRefresh() > 0) {
+            announce(address.get(), settings, settings.arpCountRefresh());
+        }
+        return ActionResult.success();
     }
 
     /** The address's interface and prefix, or empty when no interface could serve it (so it cannot be running). */
@@ -214,20 +197,18 @@ public final class IPaddr2 extends AddressAgent {
     /** Sends the gratuitous ARP burst again if the address is here (after a healed partition). */
     @Override
     public ActionResult reannounce(AgentContext context, Map<String, String> parameters) {
-        AddressSettings settings;
-        try {
-            settings = AddressSettings.ipaddr2(parameters);
-        } catch (AgentFailure e) {
-            return e.toResult();
+        return parsed(AddressSettings::ipaddr2, parameters,
+                settings -> inKernel("reannounce", settings.networkNamespace(), table -> reannounce(table, settings)));
+    }
+
+    private ActionResult reannounce(AddressTable table, AddressSettings settings)
+            throws AgentFailure, IOException, InterruptedException {
+        Optional<ResolvedAddress> address = resolvedOrAbsent(table, settings);
+        if (address.isEmpty() || table.served(address.get()).isEmpty()) {
+            return ActionResult.notRunning();
         }
-        return inKernel("reannounce", settings.networkNamespace(), table -> {
-            Optional<ResolvedAddress> address = resolvedOrAbsent(table, settings);
-            if (address.isEmpty() || table.served(address.get()).isEmpty()) {
-                return ActionResult.notRunning();
-            }
-            announce(address.get(), settings);
-            return ActionResult.success();
-        });
+        announce(address.get(), settings);
+        return ActionResult.success();
     }
 
     @Override

@@ -49,7 +49,7 @@ final class LoopbackHandover {
     }
 
     /** Puts {@code ip/32} back on {@code lo} if {@link #takeOff} took it from there. */
-    void restore(AddressTable table, Inet4Address ip) throws AgentFailure, IOException {
+    void restore(AddressTable table, Inet4Address ip) throws AgentFailure, IOException, InterruptedException {
         if (!stash.remembers(ip)) {
             return;
         }
@@ -61,9 +61,7 @@ final class LoopbackHandover {
         } catch (ErrnoException e) {
             throw AddressAgent.failure("Failed to restore " + ip.getHostAddress() + " on lo", e);
         }
-        if (!lo.isUp()) {
-            table.rt().setLinkUp(lo.index());
-        }
+        table.bringUp(lo);
         stash.forget(ip);
     }
 }

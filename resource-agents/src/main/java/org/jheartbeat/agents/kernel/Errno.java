@@ -15,6 +15,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  * {@code strerrordesc_np}, glibc 2.32+, thread-safe unlike {@code strerror}); the table below is
  * the fallback for C libraries without them and covers every errno the bindings expect.
  */
+@SuppressWarnings("restricted")
 public final class Errno {
 
     public static final int EPERM = 1;

@@ -42,7 +42,6 @@ public final class GratuitousArp implements AutoCloseable {
     private final AtomicInteger framesSent = new AtomicInteger();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile Exception failure;
-    private volatile long firstFrameNanos;
     private Thread sender;
 
     private GratuitousArp(PacketSocket socket, Link link, MacAddress announcedMac, Inet4Address ip,
@@ -59,7 +58,7 @@ public final class GratuitousArp implements AutoCloseable {
     /**
      * Opens a packet socket on {@code link} and starts sending in the background.
      *
-     * @param announcedMac the MAC to announce; empty means the interface's own
+     * @param announcedMac the MAC to announce; null means the interface's own
      * @throws IllegalArgumentException when the link has no Ethernet address, or count/interval are not positive
      */
     public static GratuitousArp start(Link link, Inet4Address ip, MacAddress announcedMac, int count, Duration interval)
@@ -115,19 +114,12 @@ public final class GratuitousArp implements AutoCloseable {
 
     private void send(byte[] frame) throws ErrnoException {
         socket.send(frame);
-        if (framesSent.getAndIncrement() == 0) {
-            firstFrameNanos = System.nanoTime();
-        }
+        framesSent.incrementAndGet();
     }
 
     /** Frames sent so far (requests and replies). */
     public int framesSent() {
         return framesSent.get();
-    }
-
-    /** {@link System#nanoTime()} when the first frame left, 0 before that. */
-    public long firstFrameNanos() {
-        return firstFrameNanos;
     }
 
     public boolean isFinished() {

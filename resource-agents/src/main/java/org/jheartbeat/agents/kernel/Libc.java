@@ -19,6 +19,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * captures {@code errno} right after the call (before the JVM can clobber it) and turns a
  * failure into an {@link ErrnoException} naming the call and the errno.
  */
+@SuppressWarnings("restricted") // native access is this class's purpose; enabled with --enable-native-access
 public final class Libc {
 
     public static final int AF_UNSPEC = 0;

@@ -16,7 +16,6 @@ import java.util.Optional;
 public record Link(int index, String name, int type, int flags, int mtu, Optional<MacAddress> mac, int operState) {
 
     public static final int IF_OPER_UNKNOWN = 0;
-    public static final int IF_OPER_DOWN = 2;
     public static final int IF_OPER_UP = 6;
 
     public boolean isUp() {

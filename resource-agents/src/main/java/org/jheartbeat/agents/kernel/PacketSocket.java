@@ -19,12 +19,9 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT;
  */
 public final class PacketSocket implements AutoCloseable {
 
-    public static final int ETH_P_ALL = 0x0003;
-    public static final int ETH_P_IP = 0x0800;
     public static final int ETH_P_ARP = 0x0806;
 
     /** {@code sll_pkttype} values. */
-    public static final int PACKET_HOST = 0;
     public static final int PACKET_BROADCAST = 1;
     public static final int PACKET_OUTGOING = 4;
 
@@ -43,11 +40,11 @@ public final class PacketSocket implements AutoCloseable {
 
     private final int fd;
     private final int ifindex;
-    private final int ethertype;
     private final Arena arena = Arena.ofShared();
     private final MemorySegment destination;
-    private final MemorySegment sendBuffer;
-    private final MemorySegment receiveBuffer;
+    // Allocated on first use: a send-only socket never receives, and ARP frames are 42 bytes.
+    private MemorySegment sendBuffer = MemorySegment.NULL;
+    private MemorySegment receiveBuffer = MemorySegment.NULL;
     private final MemorySegment source;
     private final MemorySegment iovec;
     private final MemorySegment msghdr;
@@ -59,10 +56,7 @@ public final class PacketSocket implements AutoCloseable {
     private PacketSocket(int fd, int ifindex, int ethertype) throws ErrnoException {
         this.fd = fd;
         this.ifindex = ifindex;
-        this.ethertype = ethertype;
         this.destination = sockaddrLl(ifindex, ETH_P_ARP);
-        this.sendBuffer = arena.allocate(MAX_FRAME, 8);
-        this.receiveBuffer = arena.allocate(MAX_FRAME, 8);
         this.source = arena.allocate(SOCKADDR_LL_LENGTH, 4);
         this.iovec = arena.allocate(Libc.IOVEC_SIZE, 8);
         this.msghdr = arena.allocate(Libc.MSGHDR_SIZE, 8);
@@ -120,10 +114,6 @@ public final class PacketSocket implements AutoCloseable {
         return ifindex;
     }
 
-    public int ethertype() {
-        return ethertype;
-    }
-
     /**
      * Sends one complete Ethernet frame (destination MAC first). The kernel takes the frame as
      * is; the EtherType in the frame is what the wire sees.
@@ -135,6 +125,9 @@ public final class PacketSocket implements AutoCloseable {
         sendLock.lock();
         try {
             ensureOpen();
+            if (sendBuffer.byteSize() < frame.length) {
+                sendBuffer = arena.allocate(Math.max(frame.length, 128), 8);
+            }
             MemorySegment.copy(frame, 0, sendBuffer, JAVA_BYTE, 0, frame.length);
             // sll_protocol = the frame's EtherType (the kernel tags the packet with it);
             // sll_addr = the frame's destination, which SOCK_RAW ignores but it documents intent.
@@ -157,6 +150,9 @@ public final class PacketSocket implements AutoCloseable {
         receiveLock.lock();
         try {
             ensureOpen();
+            if (receiveBuffer.byteSize() == 0) {
+                receiveBuffer = arena.allocate(MAX_FRAME, 8);
+            }
             long micros = Math.max(1, timeout.toNanos() / 1000);
             timeval.set(JAVA_LONG, 0, micros / 1_000_000);
             timeval.set(JAVA_LONG, 8, micros % 1_000_000);

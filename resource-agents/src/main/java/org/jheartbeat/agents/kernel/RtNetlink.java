@@ -22,19 +22,12 @@ public final class RtNetlink implements AutoCloseable {
     public static final int RTM_GETROUTE = 26;
 
     public static final int IFF_UP = 0x1;
-    public static final int IFF_BROADCAST = 0x2;
     public static final int IFF_LOOPBACK = 0x8;
-    public static final int IFF_RUNNING = 0x40;
-    public static final int IFF_NOARP = 0x80;
-    public static final int IFF_LOWER_UP = 0x10000;
 
     public static final int ARPHRD_ETHER = 1;
-    public static final int ARPHRD_INFINIBAND = 32;
     public static final int ARPHRD_LOOPBACK = 772;
 
     public static final int IFA_F_SECONDARY = 0x01;
-    public static final int IFA_F_NODAD = 0x02;
-    public static final int IFA_F_PERMANENT = 0x80;
     public static final int IFA_F_NOPREFIXROUTE = 0x200;
 
     public static final int RT_SCOPE_UNIVERSE = 0;
@@ -125,11 +118,6 @@ public final class RtNetlink implements AutoCloseable {
     public void deleteHostRoute(int table, Inet4Address destination, int ifindex)
             throws ErrnoException, NetlinkProtocolException {
         socket.command(RtMessages.deleteHostRoute(table, destination, ifindex));
-    }
-
-    /** The raw socket, for requests this class has no method for. */
-    public NetlinkSocket socket() {
-        return socket;
     }
 
     @Override

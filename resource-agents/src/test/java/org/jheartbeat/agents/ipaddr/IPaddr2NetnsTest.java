@@ -2,7 +2,9 @@ package org.jheartbeat.agents.ipaddr;
 
 import org.jheartbeat.agents.kernel.ArpFrame;
 import org.jheartbeat.agents.kernel.MacAddress;
+import org.jheartbeat.agents.kernel.NetworkNamespace;
 import org.jheartbeat.agents.testing.ArpCapture;
+import org.jheartbeat.agents.testing.Capabilities;
 import org.jheartbeat.agents.testing.DirectorLab;
 import org.jheartbeat.agents.testing.Namespace;
 import org.jheartbeat.agents.testing.Neighbours;
@@ -60,9 +62,12 @@ class IPaddr2NetnsTest {
     @AfterEach
     void tearDown() throws Exception {
         if (lab != null) {
-            // Stop any burst still sending before its namespace disappears.
-            Announcements.stop((Inet4Address) InetAddress.getByName(VIP));
-            lab.close();
+            try {
+                // Stop any burst still sending before its namespace disappears.
+                Announcements.stop((Inet4Address) InetAddress.getByName(VIP));
+            } finally {
+                lab.close();
+            }
         }
     }
 
@@ -239,6 +244,48 @@ class IPaddr2NetnsTest {
         assertEquals(OcfResult.ERR_CONFIGURED, missing.result());
         assertTrue(missing.reason().startsWith("Cannot enter network namespace [" + lab.lab().prefix() + "nowhere]"),
                 missing.reason());
+    }
+
+    @Test
+    void withoutCapNetAdminStartIsAPermissionError() throws Exception {
+        try (NetworkNamespace unprivileged = NetworkNamespace.enter(director.name())) {
+            ActionResult result = unprivileged.call(() -> {
+                try {
+                    Capabilities.dropFromThisThread(Capabilities.CAP_NET_ADMIN);
+                } catch (Throwable t) {
+                    throw new IllegalStateException(t);
+                }
+                return agent.start(context, params("ip", VIP, "cidr_netmask", "24", "nic", "eth0"));
+            });
+            assertEquals(ActionResult.of(OcfResult.ERR_PERM, "You must be root for start operation."), result);
+        }
+        assertFalse(addresses("eth0").contains(VIP));
+    }
+
+    @Test
+    void startBringsTheInterfaceUpBeforeAnnouncing() throws Exception {
+        Inet4Address vip = (Inet4Address) InetAddress.getByName(VIP);
+        director.ip("link", "set", "eth0", "down");
+        try (ArpCapture capture = ArpCapture.start(client, "eth0")) {
+            assertEquals(ActionResult.success(), start(params("ip", VIP, "cidr_netmask", "24", "nic", "eth0",
+                    "arp_interval", "100")));
+            assertTrue(director.ip("link", "show", "eth0").contains(",UP"), director.ip("link", "show", "eth0"));
+            // The bridge port on the other end comes back at its own pace; some frames of the burst get through.
+            await().atMost(Duration.ofSeconds(5)).until(() -> !capture.from(vip).isEmpty());
+        }
+    }
+
+    @Test
+    void monitorRefreshesTheAnnouncementWhenAsked() throws Exception {
+        Inet4Address vip = (Inet4Address) InetAddress.getByName(VIP);
+        Map<String, String> p = params("ip", VIP, "cidr_netmask", "24", "nic", "eth0", "arp_count", "1",
+                "arp_interval", "20", "arp_bg", "false", "arp_count_refresh", "2");
+        try (ArpCapture capture = ArpCapture.start(client, "eth0")) {
+            assertEquals(ActionResult.success(), start(p));
+            await().atMost(Duration.ofSeconds(5)).until(() -> capture.from(vip).size(), n -> n == 2);
+            assertEquals(ActionResult.success(), monitor(p));
+            await().atMost(Duration.ofSeconds(5)).until(() -> capture.from(vip).size(), n -> n == 6);
+        }
     }
 
     @Test

@@ -44,10 +44,13 @@ class IPaddrNetnsTest {
     @AfterEach
     void tearDown() throws Exception {
         if (lab != null) {
-            for (String ip : List.of("10.88.0.200", "10.88.0.201", "10.99.0.200")) {
-                Announcements.stop((Inet4Address) InetAddress.getByName(ip));
+            try {
+                for (String ip : List.of("10.88.0.200", "10.88.0.201", "10.99.0.200")) {
+                    Announcements.stop((Inet4Address) InetAddress.getByName(ip));
+                }
+            } finally {
+                lab.close();
             }
-            lab.close();
         }
     }
 

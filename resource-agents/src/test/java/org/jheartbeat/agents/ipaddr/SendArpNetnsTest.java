@@ -52,8 +52,11 @@ class SendArpNetnsTest {
     @AfterEach
     void tearDown() throws Exception {
         if (lab != null) {
-            Announcements.stop((Inet4Address) InetAddress.getByName(IP));
-            lab.close();
+            try {
+                Announcements.stop((Inet4Address) InetAddress.getByName(IP));
+            } finally {
+                lab.close();
+            }
         }
     }
 

@@ -2,6 +2,9 @@ package org.jheartbeat.agents.kernel;
 
 import org.junit.jupiter.api.Test;
 
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -79,6 +82,32 @@ class NetlinkSocketTest {
             assertFalse(links.isEmpty());
             assertTrue(links.stream().allMatch(m -> m.type() == 16));
             assertTrue(links.stream().anyMatch(m -> m.attributes(16).first(3).orElseThrow().string().equals("lo")));
+        }
+    }
+
+    @Test
+    void aDatagramFromAnotherUserSpaceSocketIsDroppedAndCounted() throws Exception {
+        try (NetlinkSocket victim = NetlinkSocket.open(Netlink.NETLINK_GENERIC);
+             Arena arena = Arena.ofConfined()) {
+            int forger = Libc.socket(Libc.AF_NETLINK, Libc.SOCK_RAW | Libc.SOCK_CLOEXEC, Netlink.NETLINK_GENERIC);
+            try {
+                // A forged "success" acknowledgement, addressed to the victim's port.
+                byte[] ack = Hex.parse("""
+                        24 00 00 00 02 00 00 01 00 00 00 00 00 00 00 00
+                        00 00 00 00 20 00 00 00 10 00 05 00 00 00 00 00
+                        00 00 00 00
+                        """);
+                MemorySegment buffer = arena.allocateFrom(ValueLayout.JAVA_BYTE, ack);
+                MemorySegment destination = arena.allocate(12, 4);
+                destination.set(ValueLayout.JAVA_SHORT, 0, (short) Libc.AF_NETLINK);
+                destination.set(ValueLayout.JAVA_INT, 4, victim.portId());
+                Libc.sendto(forger, buffer, ack.length, 0, destination);
+            } finally {
+                Libc.close(forger);
+            }
+            NetlinkMessage reply = victim.requestOne(getFamily().attrString(CTRL_ATTR_FAMILY_NAME, "nlctrl"));
+            assertEquals(GENL_ID_CTRL, reply.type());
+            assertEquals(1, victim.droppedMessages());
         }
     }
 

@@ -22,7 +22,9 @@ import org.jheartbeat.agents.kernel.ipvs.Ipvs;
 import org.jheartbeat.agents.lvs.config.LdirectordConfigParser;
 import org.jheartbeat.agents.lvs.config.NameResolver;
 import org.jheartbeat.agents.testing.KernelLab;
-import org.jheartbeat.agents.testing.Netns;
+import org.jheartbeat.agents.testing.InNamespace;
+import org.jheartbeat.agents.testing.Namespace;
+import org.jheartbeat.agents.testing.NetnsLab;
 import org.jheartbeat.core.agent.AgentContext;
 import org.jheartbeat.core.agent.OcfResult;
 import org.junit.jupiter.api.AfterEach;
@@ -45,22 +47,24 @@ class LdirectordKernelTest {
     @TempDir
     Path dir;
 
-    private Netns ns;
+    private NetnsLab lab;
+    private Namespace ns;
     private final Map<String, HttpServer> servers = new LinkedHashMap<>();
     private final Map<String, AtomicBoolean> healthy = new LinkedHashMap<>();
 
     @BeforeEach
-    void setUp() {
+    void setUp() throws Exception {
         KernelLab.requireIpvsKernel();
-        ns = Netns.create("ldir");
-        ns.exec("ip", "link", "set", "lo", "up");
+        lab = NetnsLab.create();
+        ns = lab.namespace("ldir");
+        ns.ip("link", "set", "lo", "up");
     }
 
     @AfterEach
-    void tearDown() {
+    void tearDown() throws Exception {
         servers.values().forEach(s -> s.stop(0));
-        if (ns != null) {
-            ns.close();
+        if (lab != null) {
+            lab.close();
         }
     }
 
@@ -82,10 +86,10 @@ class LdirectordKernelTest {
     }
 
     /** {@code RIP:PORT -> weight} of one service in {@code ipvsadm -L -n}. */
-    private Map<String, Integer> weights(String service) {
+    private Map<String, Integer> weights(String service) throws Exception {
         Map<String, Integer> weights = new LinkedHashMap<>();
         boolean in = false;
-        for (String line : ns.exec("ipvsadm", "-L", "-n").split("\n")) {
+        for (String line : InNamespace.run(ns, "ipvsadm", "-L", "-n").split("\n")) {
             if (!line.startsWith(" ")) {
                 in = line.matches("(TCP|UDP|FWM)\\s+" + Pattern.quote(service) + "\\s.*");
                 continue;
@@ -137,7 +141,7 @@ class LdirectordKernelTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> weights("10.55.0.1:80").equals(Map.of(r1, 1, r2, 0)));
         }
         assertEquals(Map.of(), weights("10.55.0.1:80"), "cleanstop removed the service");
-        assertTrue(!ns.exec("ipvsadm", "-L", "-n").contains("10.55.0.1"));
+        assertTrue(!InNamespace.run(ns, "ipvsadm", "-L", "-n").contains("10.55.0.1"));
     }
 
     @Test
@@ -149,24 +153,24 @@ class LdirectordKernelTest {
                 "virtual=10.55.0.2:80", "\treal=127.0.0.21:" + p1 + " masq", "\tservice=http",
                 "\trequest=\"check.html\"", "\treceive=\"OK\"", "\tscheduler=rr", "");
         Files.writeString(file, common);
-        ns.exec("ipvsadm", "-A", "-u", "10.55.9.9:53", "-s", "wlc");
+        InNamespace.run(ns, "ipvsadm", "-A", "-u", "10.55.9.9:53", "-s", "wlc");
 
         try (Ldirectord ld = start(file)) {
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> weights("10.55.0.2:80").equals(Map.of("127.0.0.21:" + p1, 1)));
-            String before = ns.exec("ipvsadm", "-L", "-n");
+            String before = InNamespace.run(ns, "ipvsadm", "-L", "-n");
 
             Files.writeString(file, common + String.join("\n", "virtual=10.55.0.3:80",
                     "\treal=127.0.0.22:" + p2 + " masq 5", "\tservice=http", "\trequest=\"check.html\"", ""));
 
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> weights("10.55.0.3:80").equals(Map.of("127.0.0.22:" + p2, 5)));
-            String after = ns.exec("ipvsadm", "-L", "-n");
+            String after = InNamespace.run(ns, "ipvsadm", "-L", "-n");
             assertTrue(after.contains(section(before, "10.55.0.2:80")), "the untouched service is as it was:\n"
                     + before + "\n" + after);
             assertTrue(after.contains("UDP  10.55.9.9:53 wlc"), "a service ldirectord never configured stays");
         }
-        String left = ns.exec("ipvsadm", "-L", "-n");
+        String left = InNamespace.run(ns, "ipvsadm", "-L", "-n");
         assertTrue(left.contains("10.55.9.9:53") && !left.contains("10.55.0.2") && !left.contains("10.55.0.3"), left);
     }
 

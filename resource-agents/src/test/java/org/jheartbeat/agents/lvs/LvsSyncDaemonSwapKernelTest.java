@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.jheartbeat.agents.kernel.ipvs.Ipvs;
 import org.jheartbeat.agents.testing.KernelLab;
-import org.jheartbeat.agents.testing.Netns;
+import org.jheartbeat.agents.testing.InNamespace;
+import org.jheartbeat.agents.testing.Namespace;
+import org.jheartbeat.agents.testing.NetnsLab;
 import org.jheartbeat.core.agent.AgentContext;
 import org.jheartbeat.core.agent.OcfResult;
 import org.junit.jupiter.api.AfterEach;
@@ -25,33 +27,35 @@ class LvsSyncDaemonSwapKernelTest {
     private static final String BACKUP_LINE =
             "backup sync daemon (mcast=eth0, syncid=0, maxlen=1472, group=224.0.0.81, port=8848, ttl=1)\n";
 
-    private Netns ns;
+    private NetnsLab lab;
+    private Namespace ns;
     private LvsSyncDaemonSwapAgent agent;
 
     @BeforeEach
-    void setUp() {
+    void setUp() throws Exception {
         KernelLab.requireIpvsKernel();
-        ns = Netns.create("swap");
+        lab = NetnsLab.create();
+        ns = lab.namespace("swap");
         for (String nic : new String[] {"eth0", "eth1"}) {
-            ns.exec("ip", "link", "add", nic, "type", "dummy");
-            ns.exec("ip", "link", "set", nic, "up");
+            ns.ip("link", "add", nic, "type", "dummy");
+            ns.ip("link", "set", nic, "up");
         }
         agent = new LvsSyncDaemonSwapAgent(() -> ns.call(Ipvs::open));
     }
 
     @AfterEach
-    void tearDown() {
-        if (ns != null) {
-            ns.close();
+    void tearDown() throws Exception {
+        if (lab != null) {
+            lab.close();
         }
     }
 
-    private String daemons() {
-        return ns.exec("ipvsadm", "-L", "--daemon");
+    private String daemons() throws Exception {
+        return InNamespace.run(ns, "ipvsadm", "-L", "--daemon");
     }
 
     @Test
-    void startMakesThisDirectorTheMasterAndStopSwitchesToBackup() {
+    void startMakesThisDirectorTheMasterAndStopSwitchesToBackup() throws Exception {
         Map<String, String> master = Map.of("state", "master");
         Map<String, String> backup = Map.of("state", "backup");
         assertEquals(OcfResult.NOT_RUNNING, agent.monitor(CONTEXT, master).result());
@@ -76,9 +80,9 @@ class LvsSyncDaemonSwapKernelTest {
     }
 
     @Test
-    void daemonsStartedByIpvsadmAreRecognisedAndInterfaceAndSyncIdAreUsed() {
-        ns.exec("ipvsadm", "--start-daemon", "master", "--mcast-interface", "eth0");
-        ns.exec("ipvsadm", "--start-daemon", "backup", "--mcast-interface", "eth0");
+    void daemonsStartedByIpvsadmAreRecognisedAndInterfaceAndSyncIdAreUsed() throws Exception {
+        InNamespace.run(ns, "ipvsadm", "--start-daemon", "master", "--mcast-interface", "eth0");
+        InNamespace.run(ns, "ipvsadm", "--start-daemon", "backup", "--mcast-interface", "eth0");
         Map<String, String> backupOnEth1 = Map.of("state", "backup", "interface", "eth1", "syncid", "7");
         assertEquals(OcfResult.SUCCESS, agent.monitor(CONTEXT, backupOnEth1).result());
 

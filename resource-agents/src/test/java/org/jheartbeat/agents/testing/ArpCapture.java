@@ -4,6 +4,7 @@ import org.jheartbeat.agents.kernel.ArpFrame;
 import org.jheartbeat.agents.kernel.PacketSocket;
 import org.jheartbeat.agents.kernel.RtNetlink;
 
+import java.io.IOException;
 import java.net.Inet4Address;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +28,8 @@ public final class ArpCapture implements AutoCloseable {
 
     private ArpCapture(PacketSocket socket) {
         this.socket = socket;
-        this.reader = Thread.ofVirtual().name("arp-capture").start(this::read);
+        // A platform thread: its blocking native receive would pin a virtual thread's carrier.
+        this.reader = Thread.ofPlatform().name("arp-capture").daemon().start(this::read);
     }
 
     /** Starts capturing incoming ARP frames on {@code ifname} inside {@code namespace}. */
@@ -61,9 +63,13 @@ public final class ArpCapture implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         running = false;
-        reader.join();
+        try {
+            reader.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         socket.close();
     }
 }

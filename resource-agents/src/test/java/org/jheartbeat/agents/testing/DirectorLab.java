@@ -1,5 +1,7 @@
 package org.jheartbeat.agents.testing;
 
+import java.io.IOException;
+
 /**
  * The usual topology for address-agent tests: a switch namespace with a bridge, a director with
  * {@code eth0} (10.88.0.1/24, MAC 02:00:0a:58:00:01) and {@code eth1} (10.99.0.1/24, on the same
@@ -53,7 +55,7 @@ public final class DirectorLab implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         lab.close();
     }
 }

@@ -33,8 +33,20 @@ public final class NetnsLab implements AutoCloseable {
     private final Deque<Namespace> namespaces = new ArrayDeque<>();
     private int nextPort;
 
+    /** Deletes what is left if the JVM exits without {@link #close()} (a killed test run). */
+    private final Thread cleanupAtExit = new Thread(this::deleteQuietly, "netns-lab-cleanup");
+
     private NetnsLab(String prefix) {
         this.prefix = prefix;
+        Runtime.getRuntime().addShutdownHook(cleanupAtExit);
+    }
+
+    private void deleteQuietly() {
+        try {
+            deleteAll();
+        } catch (IOException e) {
+            System.err.println("netns lab " + prefix + ": " + e.getMessage());
+        }
     }
 
     /** A new lab; skips the calling test unless it runs as root on Linux with iproute2 installed. */
@@ -80,7 +92,7 @@ public final class NetnsLab implements AutoCloseable {
     }
 
     /** Creates namespace {@code prefix + shortName} with {@code lo} up, and a thread inside it. */
-    public Namespace namespace(String shortName) throws Exception {
+    public synchronized Namespace namespace(String shortName) throws Exception {
         String name = prefix + shortName;
         run(IP.toString(), "netns", "add", name);
         Namespace namespace;
@@ -118,6 +130,16 @@ public final class NetnsLab implements AutoCloseable {
     /** Deletes every namespace this lab created, newest first; reports the first failure after trying all. */
     @Override
     public void close() throws IOException {
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanupAtExit);
+        } catch (IllegalStateException exiting) {
+            // The JVM is already shutting down; the hook does the work.
+            return;
+        }
+        deleteAll();
+    }
+
+    private synchronized void deleteAll() throws IOException {
         List<String> failures = new ArrayList<>();
         while (!namespaces.isEmpty()) {
             Namespace namespace = namespaces.pop();

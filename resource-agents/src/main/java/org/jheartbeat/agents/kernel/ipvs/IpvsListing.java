@@ -9,6 +9,11 @@ import java.util.List;
 public final class IpvsListing {
 
     private static final String NOT_APPLICABLE = "n/a";
+    // widths of the real-server columns, address first
+    private static final int[] DEFAULT_COLUMNS = {28, 7, 6, 10, 10};
+    private static final int[] THRESHOLD_COLUMNS = {28, 10, 10, 10, 10};
+    private static final int[] PERSISTENT_COLUMNS = {28, 9, 11, 10, 10};
+    private static final int[] TUNNEL_COLUMNS = {28, 7, 13, 6, 10, 10};
 
     private final ListingStyle style;
     private final boolean exact;
@@ -99,10 +104,10 @@ public final class IpvsListing {
         String name = serviceName(service.key());
         IpvsStats s = entry.stats();
         switch (style) {
-            case STATS -> out.append("%-33s".formatted(name)).append(number(s.connections()))
+            case STATS -> out.append(padRight(name, 33)).append(number(s.connections()))
                     .append(number(s.inPackets())).append(number(s.outPackets()))
                     .append(number(s.inBytes())).append(number(s.outBytes()));
-            case RATE -> out.append("%-33s".formatted(name)).append(number(s.connectionsPerSecond()))
+            case RATE -> out.append(padRight(name, 33)).append(number(s.connectionsPerSecond()))
                     .append(number(s.inPacketsPerSecond())).append(number(s.outPacketsPerSecond()))
                     .append(number(s.inBytesPerSecond())).append(number(s.outBytesPerSecond()));
             default -> appendServiceSettings(out.append(name), service);
@@ -162,7 +167,7 @@ public final class IpvsListing {
             case ServiceKey.FirewallMark f -> "FWM  " + Integer.toUnsignedString(f.mark())
                     + (f.family() == IpFamily.IPV6 ? " IPv6" : "");
             case ServiceKey.Address a -> {
-                String name = "%-4s %s".formatted(a.protocol().listingName(), AddressText.withPort(a.address(), a.port()));
+                String name = padRight(a.protocol().listingName(), 4) + " " + AddressText.withPort(a.address(), a.port());
                 yield a.family() == IpFamily.IPV4 ? truncate(name, 33) : name;
             }
         };
@@ -179,23 +184,23 @@ public final class IpvsListing {
         String inactive = Integer.toUnsignedString(entry.inactiveConnections());
         out.append("  -> ");
         switch (style) {
-            case STATS -> out.append("%-28s".formatted(name)).append(number(s.connections()))
+            case STATS -> out.append(padRight(name, 28)).append(number(s.connections()))
                     .append(number(s.inPackets())).append(number(s.outPackets()))
                     .append(number(s.inBytes())).append(number(s.outBytes()));
-            case RATE -> out.append("%-28s %8s %8s %8s".formatted(name, Long.toUnsignedString(s.connectionsPerSecond()),
-                            Long.toUnsignedString(s.inPacketsPerSecond()), Long.toUnsignedString(s.outPacketsPerSecond())))
+            case RATE -> out.append(padRight(name, 28))
+                    .append(' ').append(padLeft(Long.toUnsignedString(s.connectionsPerSecond()), 8))
+                    .append(' ').append(padLeft(Long.toUnsignedString(s.inPacketsPerSecond()), 8))
+                    .append(' ').append(padLeft(Long.toUnsignedString(s.outPacketsPerSecond()), 8))
                     .append(number(s.inBytesPerSecond())).append(number(s.outBytesPerSecond()));
-            case THRESHOLDS -> out.append("%-28s %-10s %-10s %-10s %-10s".formatted(name,
-                    Integer.toUnsignedString(d.upperThreshold()), Integer.toUnsignedString(d.lowerThreshold()),
-                    active, inactive));
-            case PERSISTENT_CONN -> out.append("%-28s %-9s %-11s %-10s %-10s".formatted(name,
-                    Integer.toUnsignedString(d.weight()), Integer.toUnsignedString(entry.persistentConnections()),
-                    active, inactive));
-            case TUN_INFO -> out.append("%-28s %-7s %-13s %-6d %-10s %-10s".formatted(name, d.method().listingName(),
+            case THRESHOLDS -> columns(out, THRESHOLD_COLUMNS, name, Integer.toUnsignedString(d.upperThreshold()),
+                    Integer.toUnsignedString(d.lowerThreshold()), active, inactive);
+            case PERSISTENT_CONN -> columns(out, PERSISTENT_COLUMNS, name, Integer.toUnsignedString(d.weight()),
+                    Integer.toUnsignedString(entry.persistentConnections()), active, inactive);
+            case TUN_INFO -> columns(out, TUNNEL_COLUMNS, name, d.method().listingName(),
                     d.method() == ForwardMethod.TUNNEL ? truncate(d.tunnel().listingText(), 15) : NOT_APPLICABLE,
-                    d.weight(), active, inactive));
-            case DEFAULT -> out.append("%-28s %-7s %-6d %-10s %-10s".formatted(name, d.method().listingName(),
-                    d.weight(), active, inactive));
+                    Integer.toString(d.weight()), active, inactive);
+            case DEFAULT -> columns(out, DEFAULT_COLUMNS, name, d.method().listingName(), Integer.toString(d.weight()),
+                    active, inactive);
         }
         out.append('\n');
     }
@@ -207,18 +212,41 @@ public final class IpvsListing {
             return " ".repeat(Math.max(9, digits.length() + 1) - digits.length()) + digits;
         }
         if (Long.compareUnsigned(value, 100_000_000L) < 0) {
-            return "%9s".formatted(digits);
+            return padLeft(digits, 9);
         }
         if (Long.compareUnsigned(value, 1_000_000_000L) < 0) {
-            return "%8sK".formatted(Long.divideUnsigned(value, 1_000L));
+            return padLeft(Long.toString(Long.divideUnsigned(value, 1_000L)), 8) + "K";
         }
         if (Long.compareUnsigned(value, 100_000_000_000L) < 0) {
-            return "%8sM".formatted(Long.divideUnsigned(value, 1_000_000L));
+            return padLeft(Long.toString(Long.divideUnsigned(value, 1_000_000L)), 8) + "M";
         }
         if (Long.compareUnsigned(value, 100_000_000_000_000L) < 0) {
-            return "%8sG".formatted(Long.divideUnsigned(value, 1_000_000_000L));
+            return padLeft(Long.toString(Long.divideUnsigned(value, 1_000_000_000L)), 8) + "G";
         }
-        return "%8sT".formatted(Long.toUnsignedString(Long.divideUnsigned(value, 1_000_000_000_000L)));
+        return padLeft(Long.toString(Long.divideUnsigned(value, 1_000_000_000_000L)), 8) + "T";
+    }
+
+    /**
+     * Appends the texts as C's {@code "%-W1s %-W2s ..."} would: each left-aligned in its width,
+     * separated by one blank; the last column keeps its padding (ipvsadm's trailing blanks).
+     */
+    private static void columns(StringBuilder out, int[] widths, String... texts) {
+        for (int i = 0; i < texts.length; i++) {
+            if (i > 0) {
+                out.append(' ');
+            }
+            out.append(padRight(texts[i], widths[i]));
+        }
+    }
+
+    /** {@code %-Ns}. */
+    private static String padRight(String text, int width) {
+        return text.length() >= width ? text : text + " ".repeat(width - text.length());
+    }
+
+    /** {@code %Ns}. */
+    private static String padLeft(String text, int width) {
+        return text.length() >= width ? text : " ".repeat(width - text.length()) + text;
     }
 
     private static String truncate(String text, int length) {

@@ -10,9 +10,10 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jheartbeat.agents.testing.KernelLab;
-import org.jheartbeat.agents.testing.Netns;
+import org.jheartbeat.agents.testing.InNamespace;
+import org.jheartbeat.agents.testing.Namespace;
+import org.jheartbeat.agents.testing.NetnsLab;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -27,8 +28,6 @@ import org.junit.jupiter.api.Test;
 @Tag("kernel")
 class IpvsKernelTest {
 
-    private static final AtomicInteger COUNTER = new AtomicInteger();
-
     private static final ServiceKey WEB = new ServiceKey.Address(IpvsProtocol.TCP, ip("10.9.0.100"), 80);
     private static final ServiceKey DNS = new ServiceKey.Address(IpvsProtocol.UDP, ip("10.9.0.100"), 53);
     private static final ServiceKey SCTP = new ServiceKey.Address(IpvsProtocol.SCTP, ip("10.9.0.100"), 3868);
@@ -36,17 +35,19 @@ class IpvsKernelTest {
     private static final ServiceKey MARK = new ServiceKey.FirewallMark(7, IpFamily.IPV4);
     private static final ServiceKey MARK6 = new ServiceKey.FirewallMark(7, IpFamily.IPV6);
 
-    private Netns ns;
+    private NetnsLab lab;
+    private Namespace ns;
     private Ipvs ipvs;
 
     @BeforeEach
     void setUp() throws Exception {
         KernelLab.requireIpvsKernel();
-        ns = Netns.create("ipvs" + COUNTER.incrementAndGet());
-        ns.exec("ip", "link", "add", "eth0", "type", "dummy");
-        ns.exec("ip", "addr", "add", "10.9.0.1/24", "dev", "eth0");
-        ns.exec("ip", "addr", "add", "2001:db8::100/64", "dev", "eth0", "nodad");
-        ns.exec("ip", "link", "set", "eth0", "up");
+        lab = NetnsLab.create();
+        ns = lab.namespace("ipvs");
+        ns.ip("link", "add", "eth0", "type", "dummy");
+        ns.ip("addr", "add", "10.9.0.1/24", "dev", "eth0");
+        ns.ip("addr", "add", "2001:db8::100/64", "dev", "eth0", "nodad");
+        ns.ip("link", "set", "eth0", "up");
         ipvs = ns.call(Ipvs::open);
     }
 
@@ -55,15 +56,19 @@ class IpvsKernelTest {
         if (ipvs != null) {
             ipvs.close();
         }
-        if (ns != null) {
-            ns.close();
+        if (lab != null) {
+            lab.close();
         }
+    }
+
+    private String exec(String... command) throws Exception {
+        return InNamespace.run(ns, command);
     }
 
     private void assertSameListing(ListingStyle style, String... ipvsadmOptions) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of("ipvsadm", "-L", "-n"));
         command.addAll(List.of(ipvsadmOptions));
-        assertEquals(ns.exec(command.toArray(String[]::new)), new IpvsListing(style).format(ipvs.table()),
+        assertEquals(exec(command.toArray(String[]::new)), new IpvsListing(style).format(ipvs.table()),
                 "ipvsadm " + String.join(" ", command));
     }
 
@@ -117,12 +122,12 @@ class IpvsKernelTest {
 
     @Test
     void whatIpvsadmProgramsReadsBackAsTheSameRecords() throws Exception {
-        ns.exec("ipvsadm", "-A", "-t", "10.9.0.100:80", "-s", "rr", "-p", "600", "-M", "255.255.255.0");
-        ns.exec("ipvsadm", "-a", "-t", "10.9.0.100:80", "-r", "10.9.0.3:8080", "-m", "-w", "0", "-x", "10", "-y", "5");
-        ns.exec("ipvsadm", "-a", "-t", "10.9.0.100:80", "-r", "10.9.0.4", "-i", "--tun-type", "gue", "--tun-port", "6080", "--tun-csum");
-        ns.exec("ipvsadm", "-A", "-u", "10.9.0.100:53", "-s", "sh", "-b", "sh-port", "-o");
-        ns.exec("ipvsadm", "-A", "-f", "7", "-6", "-s", "wlc", "-p");
-        ns.exec("ipvsadm", "-A", "--sctp-service", "10.9.0.100:3868", "-s", "wrr");
+        exec("ipvsadm", "-A", "-t", "10.9.0.100:80", "-s", "rr", "-p", "600", "-M", "255.255.255.0");
+        exec("ipvsadm", "-a", "-t", "10.9.0.100:80", "-r", "10.9.0.3:8080", "-m", "-w", "0", "-x", "10", "-y", "5");
+        exec("ipvsadm", "-a", "-t", "10.9.0.100:80", "-r", "10.9.0.4", "-i", "--tun-type", "gue", "--tun-port", "6080", "--tun-csum");
+        exec("ipvsadm", "-A", "-u", "10.9.0.100:53", "-s", "sh", "-b", "sh-port", "-o");
+        exec("ipvsadm", "-A", "-f", "7", "-6", "-s", "wlc", "-p");
+        exec("ipvsadm", "-A", "--sctp-service", "10.9.0.100:3868", "-s", "wrr");
 
         assertEquals(IpvsService.of(WEB, "rr").persistent(600).withNetmask(0xFFFFFF00), ipvs.service(WEB).service());
         assertEquals(IpvsService.of(DNS, "sh").withFlags(EnumSet.of(ServiceFlag.SCHED2, ServiceFlag.ONE_PACKET)),
@@ -152,10 +157,10 @@ class IpvsKernelTest {
                   -> RemoteAddress:Port           Forward Weight ActiveConn InActConn
                 TCP  10.9.0.100:80 rr persistent 100
                   -> 10.9.0.2:80                  Masq    7      0          0        \s
-                """, ns.exec("ipvsadm", "-L", "-n"));
+                """, exec("ipvsadm", "-L", "-n"));
 
-        ns.exec("ipvsadm", "-e", "-t", "10.9.0.100:80", "-r", "10.9.0.2:80", "-g", "-w", "3");
-        ns.exec("ipvsadm", "-E", "-t", "10.9.0.100:80", "-s", "sh", "-b", "sh-fallback");
+        exec("ipvsadm", "-e", "-t", "10.9.0.100:80", "-r", "10.9.0.2:80", "-g", "-w", "3");
+        exec("ipvsadm", "-E", "-t", "10.9.0.100:80", "-s", "sh", "-b", "sh-fallback");
         assertEquals(IpvsService.of(WEB, "sh").withFlags(EnumSet.of(ServiceFlag.SCHED1)), ipvs.service(WEB).service());
         assertEquals(List.of(IpvsDestination.of(ip("10.9.0.2"), 80, ForwardMethod.ROUTE, 3)),
                 ipvs.destinations(WEB).stream().map(IpvsDestinationEntry::destination).toList());
@@ -164,7 +169,7 @@ class IpvsKernelTest {
         ipvs.deleteService(WEB);
         assertEquals(List.of(), ipvs.services());
         assertEquals(List.of(), ipvs.destinations(WEB), "a missing service has an empty real server list");
-        assertEquals(3, ns.exec("ipvsadm", "-L", "-n").lines().count());
+        assertEquals(3, exec("ipvsadm", "-L", "-n").lines().count());
     }
 
     @Test
@@ -175,11 +180,11 @@ class IpvsKernelTest {
 
         assertEquals(new IpvsTimeouts(900, 120, 300), ipvs.timeouts());
         ipvs.setTimeouts(new IpvsTimeouts(100, 20, 30));
-        assertEquals("Timeout (tcp tcpfin udp): 100 20 30\n", ns.exec("ipvsadm", "-L", "--timeout"));
+        assertEquals("Timeout (tcp tcpfin udp): 100 20 30\n", exec("ipvsadm", "-L", "--timeout"));
         ipvs.setTimeouts(new IpvsTimeouts(0, 0, 45));
         assertEquals(new IpvsTimeouts(100, 20, 45), ipvs.timeouts(), "0 leaves a timeout unchanged");
-        ns.exec("ipvsadm", "--set", "900", "120", "300");
-        assertEquals(IpvsListing.formatTimeouts(ipvs.timeouts()), ns.exec("ipvsadm", "-L", "--timeout"));
+        exec("ipvsadm", "--set", "900", "120", "300");
+        assertEquals(IpvsListing.formatTimeouts(ipvs.timeouts()), exec("ipvsadm", "-L", "--timeout"));
 
         for (IpvsService service : everyKindOfService()) {
             ipvs.addService(service);
@@ -239,17 +244,17 @@ class IpvsKernelTest {
         assertEquals("""
                 master sync daemon (mcast=eth0, syncid=5, maxlen=1472, group=224.0.0.81, port=8848, ttl=1)
                 backup sync daemon (mcast=eth0, syncid=9, maxlen=1400, group=239.1.2.3, port=9000, ttl=2)
-                """, ns.exec("ipvsadm", "-L", "--daemon"));
-        assertEquals(ns.exec("ipvsadm", "-L", "--daemon"), IpvsListing.formatDaemons(ipvs.daemons()));
+                """, exec("ipvsadm", "-L", "--daemon"));
+        assertEquals(exec("ipvsadm", "-L", "--daemon"), IpvsListing.formatDaemons(ipvs.daemons()));
 
         ipvs.stopDaemon(SyncDaemon.State.MASTER);
         ipvs.stopDaemon(SyncDaemon.State.BACKUP);
-        assertEquals("", ns.exec("ipvsadm", "-L", "--daemon"));
+        assertEquals("", exec("ipvsadm", "-L", "--daemon"));
         assertEquals(List.of(), ipvs.daemons());
 
-        ns.exec("ipvsadm", "--start-daemon", "master", "--mcast-interface", "eth0", "--syncid", "200");
+        exec("ipvsadm", "--start-daemon", "master", "--mcast-interface", "eth0", "--syncid", "200");
         assertEquals(List.of(new SyncDaemon(SyncDaemon.State.MASTER, "eth0", 200, 1472,
                 Optional.of(ip("224.0.0.81")), 8848, 1)), ipvs.daemons());
-        ns.exec("ipvsadm", "--stop-daemon", "master");
+        exec("ipvsadm", "--stop-daemon", "master");
     }
 }

@@ -17,7 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jheartbeat.agents.testing.KernelLab;
-import org.jheartbeat.agents.testing.Netns;
+import org.jheartbeat.agents.testing.InNamespace;
+import org.jheartbeat.agents.testing.Namespace;
+import org.jheartbeat.agents.testing.NetnsLab;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -37,36 +39,33 @@ class LvsDirectRoutingKernelTest {
             "client", "10.88.0.100", "dir", "10.88.0.11", "dir2", "10.88.0.12", "rs1", "10.88.0.21", "rs2", "10.88.0.22"));
     private static final ServiceKey SERVICE = new ServiceKey.Address(IpvsProtocol.TCP, ip(VIP), PORT);
 
-    private final Map<String, Netns> namespaces = new LinkedHashMap<>();
+    private NetnsLab lab;
+    private final Map<String, Namespace> namespaces = new LinkedHashMap<>();
     private final List<ServerSocket> servers = new ArrayList<>();
 
     @BeforeEach
     void topology() throws Exception {
         KernelLab.requireIpvsKernel();
-        Netns sw = Netns.create("sw");
-        namespaces.put("sw", sw);
-        sw.exec("ip", "link", "add", "br0", "type", "bridge");
-        sw.exec("ip", "link", "set", "br0", "up");
+        lab = NetnsLab.create();
+        Namespace sw = lab.switchNamespace("sw");
         for (Map.Entry<String, String> node : NODES.entrySet()) {
-            Netns ns = Netns.create(node.getKey());
+            Namespace ns = lab.namespace(node.getKey());
             namespaces.put(node.getKey(), ns);
-            sw.exec("ip", "link", "add", "v-" + node.getKey(), "type", "veth", "peer", "name", "eth0", "netns", ns.name());
-            sw.exec("ip", "link", "set", "v-" + node.getKey(), "master", "br0", "up");
-            ns.exec("ip", "addr", "add", node.getValue() + "/24", "dev", "eth0");
-            ns.exec("ip", "link", "set", "eth0", "up");
+            lab.plug(ns, "eth0", sw);
+            ns.ip("addr", "add", node.getValue() + "/24", "dev", "eth0");
         }
-        namespaces.get("dir").exec("ip", "addr", "add", VIP + "/24", "dev", "eth0");
+        namespaces.get("dir").ip("addr", "add", VIP + "/24", "dev", "eth0");
         for (String rs : List.of("rs1", "rs2")) {
-            Netns ns = namespaces.get(rs);
-            ns.exec("sysctl", "-qw", "net.ipv4.conf.all.arp_ignore=1", "net.ipv4.conf.all.arp_announce=2",
+            Namespace ns = namespaces.get(rs);
+            InNamespace.run(ns, "sysctl", "-qw", "net.ipv4.conf.all.arp_ignore=1", "net.ipv4.conf.all.arp_announce=2",
                     "net.ipv4.conf.eth0.arp_ignore=1", "net.ipv4.conf.eth0.arp_announce=2");
-            ns.exec("ip", "addr", "add", VIP + "/32", "dev", "lo");
+            ns.ip("addr", "add", VIP + "/32", "dev", "lo");
             startServer(ns, rs);
         }
     }
 
     /** A TCP server that answers every connection with its name and closes it. */
-    private void startServer(Netns ns, String name) throws Exception {
+    private void startServer(Namespace ns, String name) throws Exception {
         ServerSocket server = ns.call(() -> {
             ServerSocket s = new ServerSocket();
             s.bind(new InetSocketAddress(PORT));
@@ -89,7 +88,9 @@ class LvsDirectRoutingKernelTest {
         for (ServerSocket server : servers) {
             server.close();
         }
-        namespaces.values().forEach(Netns::close);
+        if (lab != null) {
+            lab.close();
+        }
     }
 
     /** One new TCP connection from the client; returns who answered. */
@@ -116,7 +117,7 @@ class LvsDirectRoutingKernelTest {
         for (String rs : List.of("10.88.0.21", "10.88.0.22")) {
             await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> !request(rs).isEmpty());
         }
-        Netns director = namespaces.get("dir");
+        Namespace director = namespaces.get("dir");
         try (Ipvs ipvs = director.call(Ipvs::open); Ipvs backup = namespaces.get("dir2").call(Ipvs::open)) {
             backup.startDaemon(SyncDaemon.of(SyncDaemon.State.BACKUP, "eth0", 0));
             ipvs.startDaemon(SyncDaemon.of(SyncDaemon.State.MASTER, "eth0", 0));
@@ -130,12 +131,11 @@ class LvsDirectRoutingKernelTest {
                     "both real servers answer through the VIP: " + answers);
 
             // the counters jheartbeat reads are the ones ipvsadm shows
-            await().atMost(Duration.ofSeconds(30)).until(() -> director.exec("ipvsadm", "-L", "-n", "--stats")
+            await().atMost(Duration.ofSeconds(30)).until(() -> InNamespace.run(director, "ipvsadm", "-L", "-n", "--stats")
                     .equals(new IpvsListing(ListingStyle.STATS).format(ipvs.table())));
             assertTrue(ipvs.service(SERVICE).stats().connections() >= 11);
             // the backup director learned the connections from the master's sync messages
-            await().atMost(Duration.ofSeconds(30)).until(() -> namespaces.get("dir2")
-                    .exec("ipvsadm", "-L", "-n", "-c").contains(VIP + ":" + PORT));
+            await().atMost(Duration.ofSeconds(30)).until(() -> InNamespace.run(namespaces.get("dir2"), "ipvsadm", "-L", "-n", "-c").contains(VIP + ":" + PORT));
 
             ipvs.editDestination(SERVICE, IpvsDestination.of(ip("10.88.0.21"), PORT, ForwardMethod.ROUTE, 0));
             assertEquals(Map.of("rs2", 10), requests(10), "weight 0 sends every new connection to the other server");
@@ -143,7 +143,7 @@ class LvsDirectRoutingKernelTest {
             // zeroing resets the connection counter (late FIN/ACK packets may still count as packets)
             ipvs.zero();
             assertEquals(0, ipvs.service(SERVICE).stats().connections());
-            assertTrue(director.exec("ipvsadm", "-L", "-n", "--stats").lines()
+            assertTrue(InNamespace.run(director, "ipvsadm", "-L", "-n", "--stats").lines()
                     .anyMatch(l -> l.matches("TCP  10\\.88\\.0\\.50:80 +0 .*")));
             ipvs.stopDaemon(SyncDaemon.State.MASTER);
             backup.stopDaemon(SyncDaemon.State.BACKUP);

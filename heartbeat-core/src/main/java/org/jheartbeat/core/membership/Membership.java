@@ -1,0 +1,200 @@
+package org.jheartbeat.core.membership;
+
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.jheartbeat.core.config.AuthMethod;
+import org.jheartbeat.core.config.HaConfig;
+import org.jheartbeat.core.config.HaCf;
+import org.jheartbeat.core.config.Medium;
+import org.jheartbeat.core.config.PingTarget;
+import org.jheartbeat.core.config.Timers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Cluster membership of one daemon: a channel per medium, the ping nodes, the node and link
+ * table and the timers that drive them. Start with {@link #start}, watch with
+ * {@link #addListener} or {@link #snapshot}, stop with {@link #close}.
+ */
+public final class Membership implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Membership.class);
+
+    private final NodeTable table;
+    private final DropCounters drops;
+    private final SenderIdentity identity;
+    private final List<MediumChannel> channels;
+    private final PingMonitor pings;
+    private final ScheduledExecutorService timer;
+
+    private Membership(NodeTable table, DropCounters drops, SenderIdentity identity, List<MediumChannel> channels,
+                       PingMonitor pings, ScheduledExecutorService timer) {
+        this.table = table;
+        this.drops = drops;
+        this.identity = identity;
+        this.channels = channels;
+        this.pings = pings;
+        this.timer = timer;
+    }
+
+    /**
+     * How often silence is checked: a quarter of keepalive (at least 1 ms, at most Heartbeat's
+     * 250 ms), so a dead node is noticed well within one keepalive after its dead time.
+     */
+    public static Duration scanInterval(Duration keepalive) {
+        return Duration.ofMillis(Math.min(250, Math.max(1, keepalive.toMillis() / 4)));
+    }
+
+    /**
+     * Opens every medium and starts sending status packets.
+     *
+     * @param listener receives every event from the first one on (may be null)
+     */
+    public static Membership start(HaConfig config, MembershipListener listener) throws MembershipException {
+        HaCf cf = config.haCf();
+        Timers timers = cf.timers();
+        String local = config.localNode();
+        KeyRing keys = KeyRing.of(config.authKeys());
+        if (keys.active().method() == AuthMethod.CRC) {
+            LOG.warn("authkeys selects crc: packets are only checked for damage, NOT authenticated;"
+                    + " anyone on the network can forge them. Use sha1, sha256 or sha512.");
+        }
+        SenderIdentity identity = SenderIdentity.startingNow(local);
+        LOG.info("Heartbeat generation: {}", identity.incarnation());
+
+        Map<String, List<Medium>> channelMedia = groupIntoChannels(cf.media());
+        List<String> linkNames = cf.media().stream().map(Medium::interfaceName).distinct().toList();
+        List<String> pingNames = cf.pingTargets().stream().map(PingTarget::name).toList();
+        NodeTable table = new NodeTable(local, cf.nodes(), linkNames, pingNames, timers, System::nanoTime);
+        if (listener != null) {
+            table.addListener(listener);
+        }
+        DropCounters drops = new DropCounters();
+        MediumChannel.Shared shared = new MediumChannel.Shared(identity, keys, new HashSet<>(cf.nodes()),
+                new ReplayGuard(), drops, table);
+
+        List<MediumChannel> channels = new ArrayList<>();
+        PingMonitor pings = null;
+        try {
+            for (List<Medium> media : channelMedia.values()) {
+                MediumChannel channel = MediumChannel.open(media, shared);
+                channels.add(channel);
+                LOG.info("started {}", channel.description());
+                table.localLinkUp(channel.linkName(), identity.incarnation());
+            }
+            if (!cf.pingTargets().isEmpty()) {
+                pings = new PingMonitor(table, resolvePingAddresses(cf.pingTargets()));
+            }
+        } catch (MembershipException | IOException | RuntimeException e) {
+            channels.forEach(MediumChannel::close);
+            throw e instanceof MembershipException me ? me
+                    : new MembershipException("cannot start membership: " + e.getMessage(), e);
+        }
+
+        ScheduledExecutorService timer = Executors.newScheduledThreadPool(1,
+                Thread.ofPlatform().daemon().name("membership-timer").factory());
+        Membership membership = new Membership(table, drops, identity, List.copyOf(channels), pings, timer);
+        long keepalive = timers.keepalive().toNanos();
+        int deadtimeMillis = (int) timers.deadtime().toMillis();
+        timer.scheduleAtFixedRate(() -> membership.sendStatus(deadtimeMillis), 0, keepalive, TimeUnit.NANOSECONDS);
+        long scan = scanInterval(timers.keepalive()).toNanos();
+        timer.scheduleAtFixedRate(membership::scan, scan, scan, TimeUnit.NANOSECONDS);
+        return membership;
+    }
+
+    /** bcast and mcast lines each make a channel; the ucast lines of one interface share one. */
+    private static Map<String, List<Medium>> groupIntoChannels(List<Medium> media) {
+        Map<String, List<Medium>> groups = new LinkedHashMap<>();
+        for (Medium m : media) {
+            String key = m.type().equals("ucast") ? "ucast " + m.interfaceName() : m.type() + " " + m.line() + " "
+                    + m.interfaceName();
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(m);
+        }
+        return groups;
+    }
+
+    private static Map<String, List<Inet4Address>> resolvePingAddresses(List<PingTarget> targets)
+            throws MembershipException {
+        Map<String, List<Inet4Address>> byNode = new LinkedHashMap<>();
+        for (PingTarget target : targets) {
+            List<Inet4Address> addresses = new ArrayList<>();
+            for (String address : target.addresses()) {
+                try {
+                    if (InetAddress.getByName(address) instanceof Inet4Address v4) {
+                        addresses.add(v4);
+                    } else {
+                        throw new MembershipException("ping: [" + address + "] is not an IPv4 address");
+                    }
+                } catch (UnknownHostException e) {
+                    throw new MembershipException("ping: cannot resolve [" + address + "] (ha.cf line "
+                            + target.line() + ")", e);
+                }
+            }
+            byNode.put(target.name(), addresses);
+        }
+        return byNode;
+    }
+
+    private void sendStatus(int deadtimeMillis) {
+        NodeStatus status = table.localStatus();
+        for (MediumChannel channel : channels) {
+            try {
+                channel.sendStatus(status, deadtimeMillis);
+            } catch (RuntimeException e) {
+                LOG.debug("status packet on {} not sent: {}", channel.linkName(), e.toString());
+            }
+        }
+        if (pings != null) {
+            pings.sendRound();
+        }
+    }
+
+    private void scan() {
+        try {
+            table.scan();
+        } catch (RuntimeException e) {
+            LOG.error("membership scan failed", e);
+        }
+    }
+
+    public void addListener(MembershipListener listener) {
+        table.addListener(listener);
+    }
+
+    public MembershipSnapshot snapshot() {
+        return table.snapshot();
+    }
+
+    public DropCounters drops() {
+        return drops;
+    }
+
+    public long incarnation() {
+        return identity.incarnation();
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        if (pings != null) {
+            try {
+                pings.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        channels.forEach(MediumChannel::close);
+    }
+}

@@ -1,0 +1,26 @@
+package org.jheartbeat.core.membership;
+
+/** A change in the node and link table, as the resource manager consumes them. Immutable. */
+public sealed interface MembershipEvent {
+
+    /** A node's status changed (including to {@code dead}). */
+    record NodeStatusChanged(String node, NodeType type, NodeStatus previous, NodeStatus status)
+            implements MembershipEvent {
+    }
+
+    /** A node's link on one medium went up or dead. */
+    record LinkStatusChanged(String node, String link, LinkStatus status) implements MembershipEvent {
+    }
+
+    /** A node's daemon was restarted: packets now carry a newer incarnation. */
+    record NodeRestarted(String node, long previousIncarnation, long incarnation) implements MembershipEvent {
+    }
+
+    /** A node declared dead is heard again with the same incarnation: a partition healed. */
+    record NodeReturnedAfterPartition(String node) implements MembershipEvent {
+    }
+
+    /** Every configured node has been heard from or declared dead (spec §2.4); local status is now active. */
+    record CommsUp() implements MembershipEvent {
+    }
+}

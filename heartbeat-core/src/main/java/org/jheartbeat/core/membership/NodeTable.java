@@ -1,0 +1,269 @@
+package org.jheartbeat.core.membership;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongSupplier;
+
+import org.jheartbeat.core.config.Timers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node and link table of spec §2: which nodes and which of their links are heard, the
+ * dead-time verdicts, late heartbeats, restarts and the communications-up condition. Fed by the
+ * media ({@link #heard}) and by ping monitors ({@link #pingAnswered}), checked by {@link #scan}.
+ * Time comes from a nanosecond clock so the rules can be exercised exactly in unit tests.
+ */
+public final class NodeTable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NodeTable.class);
+
+    private static final class Link {
+        LinkStatus status = LinkStatus.DEAD;
+        long lastHeard;
+    }
+
+    private static final class Node {
+        final String name;
+        final NodeType type;
+        final Map<String, Link> links = new LinkedHashMap<>();
+        NodeStatus status = NodeStatus.INIT;
+        long incarnation;
+        long lastStatusPacket;
+        boolean statusSeen; // lastStatusPacket is meaningful
+        long advertisedDeadtimeNanos; // 0 until the node told us
+        boolean everHeard;
+
+        Node(String name, NodeType type) {
+            this.name = name;
+            this.type = type;
+        }
+
+        boolean anyLinkUp() {
+            return links.values().stream().anyMatch(l -> l.status == LinkStatus.UP);
+        }
+    }
+
+    private final String localNode;
+    private final Timers timers;
+    private final LongSupplier clock;
+    private final long startedAt;
+    private final Map<String, Node> nodes = new LinkedHashMap<>();
+    private final List<MembershipListener> listeners = new CopyOnWriteArrayList<>();
+    private NodeStatus localStatus = NodeStatus.UP;
+    private boolean commsUp;
+
+    /**
+     * @param normalNodes every {@code node} of ha.cf, the local one included
+     * @param linkNames   one name per medium, in ha.cf order
+     * @param pingNodes   names of the ping nodes (their one link is named after themselves)
+     */
+    public NodeTable(String localNode, List<String> normalNodes, List<String> linkNames, List<String> pingNodes,
+                     Timers timers, LongSupplier clock) {
+        this.localNode = localNode;
+        this.timers = timers;
+        this.clock = clock;
+        this.startedAt = clock.getAsLong();
+        for (String name : normalNodes) {
+            Node node = new Node(name, NodeType.NORMAL);
+            linkNames.forEach(l -> node.links.putIfAbsent(l, new Link()));
+            nodes.put(name, node);
+        }
+        for (String name : pingNodes) {
+            Node node = new Node(name, NodeType.PING);
+            node.links.put(name, new Link());
+            nodes.put(name, node);
+        }
+        LOG.info("Local status now set to: 'up'");
+    }
+
+    public void addListener(MembershipListener listener) {
+        listeners.add(listener);
+    }
+
+    public synchronized NodeStatus localStatus() {
+        return localStatus;
+    }
+
+    /** The local node's own links are up while their medium runs (we hear our own packets). */
+    public synchronized void localLinkUp(String link, long localIncarnation) {
+        Node self = nodes.get(localNode);
+        self.incarnation = localIncarnation;
+        Link l = self.links.get(link);
+        if (l != null && l.status != LinkStatus.UP) {
+            l.status = LinkStatus.UP;
+            LOG.info("Link {}:{} up.", localNode, link);
+            publish(new MembershipEvent.LinkStatusChanged(localNode, link, LinkStatus.UP));
+        }
+        if (self.status != localStatus) {
+            setStatus(self, localStatus);
+        }
+    }
+
+    /**
+     * An authenticated packet from a normal node arrived on a medium.
+     *
+     * @param announced the status it announced, or null for a packet that is not a status packet
+     * @param deadtimeMillis the dead time it advertised (only with a status)
+     */
+    public synchronized void heard(String name, long incarnation, String linkName, NodeStatus announced,
+                                   long deadtimeMillis) {
+        Node node = nodes.get(name);
+        if (node == null || node.type != NodeType.NORMAL || name.equals(localNode)) {
+            return;
+        }
+        long now = clock.getAsLong();
+        if (node.everHeard && incarnation > node.incarnation) {
+            LOG.info("Heartbeat restart on node {}", name);
+            publish(new MembershipEvent.NodeRestarted(name, node.incarnation, incarnation));
+            node.statusSeen = false;
+        } else if (node.everHeard && incarnation < node.incarnation) {
+            return; // the replay guard stops these; a late packet of an older run changes nothing
+        } else if (node.everHeard && node.status == NodeStatus.DEAD) {
+            LOG.error(LogMarkers.CRIT, "Cluster node {} returning after partition.", name);
+            publish(new MembershipEvent.NodeReturnedAfterPartition(name));
+        }
+        node.incarnation = incarnation;
+        node.everHeard = true;
+        if (announced != null) {
+            checkLateHeartbeat(node, now);
+            node.lastStatusPacket = now;
+            node.statusSeen = true;
+            node.advertisedDeadtimeNanos = deadtimeMillis * 1_000_000L;
+        }
+        markLinkHeard(node, linkName, now);
+        if (announced != null && node.status != announced) {
+            setStatus(node, announced);
+        } else if (node.status == NodeStatus.DEAD) {
+            setStatus(node, NodeStatus.UP);
+        }
+    }
+
+    /** A ping node answered an ICMP echo. */
+    public synchronized void pingAnswered(String name) {
+        Node node = nodes.get(name);
+        if (node == null || node.type != NodeType.PING) {
+            return;
+        }
+        node.everHeard = true;
+        markLinkHeard(node, name, clock.getAsLong());
+        if (node.status != NodeStatus.PING) {
+            setStatus(node, NodeStatus.PING);
+        }
+    }
+
+    private void checkLateHeartbeat(Node node, long now) {
+        if (!node.statusSeen) {
+            return;
+        }
+        long gapMillis = (now - node.lastStatusPacket) / 1_000_000L;
+        if (gapMillis > deadtimeOf(node) / 1_000_000L) {
+            LOG.error(LogMarkers.CRIT, "Late heartbeat: Node {}: interval {} ms (> deadtime)", node.name, gapMillis);
+            if (node.status != NodeStatus.DEAD) {
+                declareDead(node);
+            }
+        } else if (gapMillis > timers.warntime().toMillis()) {
+            LOG.warn("Late heartbeat: Node {}: interval {} ms", node.name, gapMillis);
+        }
+    }
+
+    private void markLinkHeard(Node node, String linkName, long now) {
+        Link link = node.links.get(linkName);
+        if (link == null) {
+            return;
+        }
+        link.lastHeard = now;
+        if (link.status != LinkStatus.UP) {
+            link.status = LinkStatus.UP;
+            LOG.info("Link {}:{} up.", node.name, linkName);
+            publish(new MembershipEvent.LinkStatusChanged(node.name, linkName, LinkStatus.UP));
+        }
+    }
+
+    /** Applies the dead-time rules at the current time. Called every {@link Membership#scanInterval}. */
+    public synchronized void scan() {
+        long now = clock.getAsLong();
+        for (Node node : nodes.values()) {
+            if (node.name.equals(localNode)) {
+                continue;
+            }
+            long deadAfter = commsUp ? deadtimeOf(node) : timers.initdead().toNanos();
+            boolean linkDied = false;
+            for (Map.Entry<String, Link> e : node.links.entrySet()) {
+                Link link = e.getValue();
+                if (link.status == LinkStatus.UP && now - link.lastHeard > deadAfter) {
+                    link.status = LinkStatus.DEAD;
+                    linkDied = true;
+                    LOG.info("Link {}:{} dead.", node.name, e.getKey());
+                    publish(new MembershipEvent.LinkStatusChanged(node.name, e.getKey(), LinkStatus.DEAD));
+                }
+            }
+            boolean neverHeardInTime = !node.everHeard && node.status == NodeStatus.INIT && now - startedAt > deadAfter;
+            if (node.status != NodeStatus.DEAD && !node.anyLinkUp() && (linkDied || neverHeardInTime)) {
+                declareDead(node);
+            }
+        }
+        if (!commsUp && nodes.values().stream()
+                .allMatch(n -> n.name.equals(localNode) || n.everHeard || n.status == NodeStatus.DEAD)) {
+            commsUp = true;
+            LOG.info("Comm_now_up(): updating status to active");
+            localStatus = NodeStatus.ACTIVE;
+            LOG.info("Local status now set to: 'active'");
+            Node self = nodes.get(localNode);
+            if (self != null) {
+                setStatus(self, NodeStatus.ACTIVE);
+            }
+            publish(new MembershipEvent.CommsUp());
+        }
+    }
+
+    private long deadtimeOf(Node node) {
+        if (node.type == NodeType.PING) {
+            return timers.deadping().toNanos();
+        }
+        return node.advertisedDeadtimeNanos > 0 ? node.advertisedDeadtimeNanos : timers.deadtime().toNanos();
+    }
+
+    private void declareDead(Node node) {
+        node.links.forEach((name, link) -> {
+            if (link.status == LinkStatus.UP) {
+                link.status = LinkStatus.DEAD;
+                LOG.info("Link {}:{} dead.", node.name, name);
+                publish(new MembershipEvent.LinkStatusChanged(node.name, name, LinkStatus.DEAD));
+            }
+        });
+        LOG.warn("node {}: is dead", node.name);
+        setStatus(node, NodeStatus.DEAD);
+    }
+
+    private void setStatus(Node node, NodeStatus status) {
+        NodeStatus previous = node.status;
+        node.status = status;
+        LOG.info("Status update for node {}: status {}", node.name, status.word());
+        publish(new MembershipEvent.NodeStatusChanged(node.name, node.type, previous, status));
+    }
+
+    private void publish(MembershipEvent event) {
+        for (MembershipListener listener : listeners) {
+            try {
+                listener.onEvent(event);
+            } catch (RuntimeException e) {
+                LOG.error("membership listener failed on {}", event, e);
+            }
+        }
+    }
+
+    /** A consistent copy of the table. */
+    public synchronized MembershipSnapshot snapshot() {
+        List<MembershipSnapshot.NodeView> views = new ArrayList<>();
+        for (Node node : nodes.values()) {
+            List<MembershipSnapshot.LinkView> links = new ArrayList<>();
+            node.links.forEach((name, link) -> links.add(new MembershipSnapshot.LinkView(name, link.status)));
+            views.add(new MembershipSnapshot.NodeView(node.name, node.type, node.status, node.incarnation, links));
+        }
+        return new MembershipSnapshot(localNode, localStatus, commsUp, views);
+    }
+}

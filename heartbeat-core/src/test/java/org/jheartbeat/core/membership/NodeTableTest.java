@@ -1,0 +1,197 @@
+package org.jheartbeat.core.membership;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jheartbeat.core.config.Timers;
+import org.jheartbeat.core.membership.MembershipEvent.CommsUp;
+import org.jheartbeat.core.membership.MembershipEvent.LinkStatusChanged;
+import org.jheartbeat.core.membership.MembershipEvent.NodeRestarted;
+import org.jheartbeat.core.membership.MembershipEvent.NodeStatusChanged;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+
+/** The table's rules driven by an explicit clock (milliseconds turned into nanoseconds). */
+class NodeTableTest {
+
+    private static final Timers TIMERS = new Timers(Duration.ofMillis(100), Duration.ofMillis(500),
+            Duration.ofMillis(250), Duration.ofMillis(2000), Duration.ofMillis(700));
+
+    private long nowMillis;
+    private final List<MembershipEvent> events = new ArrayList<>();
+
+    private NodeTable table(List<String> links, List<String> pings) {
+        NodeTable table = new NodeTable("x1", List.of("x1", "x2"), links, pings, TIMERS, () -> nowMillis * 1_000_000L);
+        table.addListener(events::add);
+        links.forEach(l -> table.localLinkUp(l, 1));
+        return table;
+    }
+
+    private void at(long millis, NodeTable table) {
+        nowMillis = millis;
+        table.scan();
+    }
+
+    private NodeStatus status(NodeTable table, String node) {
+        return table.snapshot().node(node).orElseThrow().status();
+    }
+
+    private LinkStatus link(NodeTable table, String node, String link) {
+        return table.snapshot().node(node).orElseThrow().link(link).orElseThrow();
+    }
+
+    @Test
+    void aHeardPeerIsUpAndCommsComeUp() {
+        NodeTable table = table(List.of("eth0"), List.of());
+        assertEquals(NodeStatus.INIT, status(table, "x2"));
+        nowMillis = 10;
+        table.heard("x2", 7, "eth0", NodeStatus.UP, 500);
+        at(20, table);
+        assertEquals(NodeStatus.UP, status(table, "x2"));
+        assertEquals(LinkStatus.UP, link(table, "x2", "eth0"));
+        assertTrue(table.snapshot().commsUp());
+        assertEquals(NodeStatus.ACTIVE, table.localStatus());
+        assertTrue(events.contains(new LinkStatusChanged("x2", "eth0", LinkStatus.UP)));
+        assertTrue(events.contains(new CommsUp()));
+    }
+
+    @Test
+    void aSilentPeerIsDeadAfterItsDeadtimeAndNotBefore() {
+        NodeTable table = table(List.of("eth0"), List.of());
+        nowMillis = 0;
+        table.heard("x2", 7, "eth0", NodeStatus.ACTIVE, 500);
+        at(1, table);
+        at(500, table);
+        assertEquals(NodeStatus.ACTIVE, status(table, "x2"));
+        at(501, table);
+        assertEquals(NodeStatus.DEAD, status(table, "x2"));
+        assertEquals(LinkStatus.DEAD, link(table, "x2", "eth0"));
+        int dead = events.indexOf(new NodeStatusChanged("x2", NodeType.NORMAL, NodeStatus.ACTIVE, NodeStatus.DEAD));
+        int linkDead = events.indexOf(new LinkStatusChanged("x2", "eth0", LinkStatus.DEAD));
+        assertTrue(linkDead >= 0 && dead > linkDead, events.toString());
+    }
+
+    @Test
+    void thePeersAdvertisedDeadtimeWins() {
+        NodeTable table = table(List.of("eth0"), List.of());
+        table.heard("x2", 7, "eth0", NodeStatus.ACTIVE, 900);
+        at(1, table);
+        at(800, table);
+        assertEquals(NodeStatus.ACTIVE, status(table, "x2"));
+        at(901, table);
+        assertEquals(NodeStatus.DEAD, status(table, "x2"));
+    }
+
+    @Test
+    void oneSilentLinkOfTwoLeavesTheNodeUp() {
+        NodeTable table = table(List.of("eth0", "eth1"), List.of());
+        table.heard("x2", 7, "eth0", NodeStatus.ACTIVE, 500);
+        table.heard("x2", 7, "eth1", NodeStatus.ACTIVE, 500);
+        at(1, table);
+        for (long t = 100; t <= 1000; t += 100) {
+            nowMillis = t;
+            table.heard("x2", 7, "eth0", NodeStatus.ACTIVE, 500);
+            table.scan();
+        }
+        assertEquals(LinkStatus.DEAD, link(table, "x2", "eth1"));
+        assertEquals(LinkStatus.UP, link(table, "x2", "eth0"));
+        assertEquals(NodeStatus.ACTIVE, status(table, "x2"));
+        table.heard("x2", 7, "eth1", NodeStatus.ACTIVE, 500);
+        assertEquals(LinkStatus.UP, link(table, "x2", "eth1"));
+    }
+
+    @Test
+    void aNewIncarnationIsReportedAsARestart() {
+        NodeTable table = table(List.of("eth0"), List.of());
+        table.heard("x2", 7, "eth0", NodeStatus.ACTIVE, 500);
+        nowMillis = 50;
+        table.heard("x2", 9, "eth0", NodeStatus.UP, 500);
+        assertTrue(events.contains(new NodeRestarted("x2", 7, 9)));
+        assertEquals(NodeStatus.UP, status(table, "x2"));
+        assertEquals(9, table.snapshot().node("x2").orElseThrow().incarnation());
+    }
+
+    @Test
+    void aDeadNodeHeardAgainComesBack() {
+        NodeTable table = table(List.of("eth0"), List.of());
+        table.heard("x2", 7, "eth0", NodeStatus.ACTIVE, 500);
+        at(1, table);
+        at(600, table);
+        assertEquals(NodeStatus.DEAD, status(table, "x2"));
+        nowMillis = 700;
+        table.heard("x2", 8, "eth0", NodeStatus.INIT, 500);
+        assertEquals(NodeStatus.INIT, status(table, "x2"));
+        assertEquals(LinkStatus.UP, link(table, "x2", "eth0"));
+    }
+
+    @Test
+    void aNodeNeverHeardIsDeclaredDeadAfterInitdeadThenCommsAreUp() {
+        NodeTable table = table(List.of("eth0"), List.of());
+        at(1999, table);
+        assertFalse(table.snapshot().commsUp());
+        assertEquals(NodeStatus.INIT, status(table, "x2"));
+        at(2001, table);
+        assertEquals(NodeStatus.DEAD, status(table, "x2"));
+        assertTrue(table.snapshot().commsUp());
+    }
+
+    @Test
+    void pingNodesFollowDeadping() {
+        NodeTable table = table(List.of("eth0"), List.of("10.9.0.254"));
+        table.heard("x2", 7, "eth0", NodeStatus.ACTIVE, 500);
+        table.pingAnswered("10.9.0.254");
+        at(1, table);
+        assertEquals(NodeStatus.PING, status(table, "10.9.0.254"));
+        assertEquals(LinkStatus.UP, link(table, "10.9.0.254", "10.9.0.254"));
+        nowMillis = 600;
+        table.heard("x2", 7, "eth0", NodeStatus.ACTIVE, 500);
+        table.scan();
+        assertEquals(NodeStatus.PING, status(table, "10.9.0.254"));
+        at(701, table);
+        assertEquals(NodeStatus.DEAD, status(table, "10.9.0.254"));
+        assertEquals(NodeType.PING, table.snapshot().node("10.9.0.254").orElseThrow().type());
+    }
+
+    @Test
+    void aLateStatusPacketIsLoggedAndOnePastDeadtimeMarksTheNodeDeadFirst() {
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        Logger logger = (Logger) LoggerFactory.getLogger(NodeTable.class);
+        logger.addAppender(log);
+        try {
+            NodeTable table = table(List.of("eth0"), List.of());
+            table.heard("x2", 7, "eth0", NodeStatus.ACTIVE, 500);
+            nowMillis = 320;
+            table.heard("x2", 7, "eth0", NodeStatus.ACTIVE, 500);
+            nowMillis = 900; // no scan ran in between, as if the timer thread had stalled
+            table.heard("x2", 7, "eth0", NodeStatus.ACTIVE, 500);
+            List<String> lines = log.list.stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList();
+            assertTrue(lines.contains("WARN Late heartbeat: Node x2: interval 320 ms"), lines.toString());
+            assertTrue(lines.contains("ERROR Late heartbeat: Node x2: interval 580 ms (> deadtime)"), lines.toString());
+            int crit = lines.indexOf("ERROR Late heartbeat: Node x2: interval 580 ms (> deadtime)");
+            assertEquals("WARN node x2: is dead", lines.get(lines.indexOf("WARN node x2: is dead")));
+            assertTrue(lines.indexOf("WARN node x2: is dead") > crit);
+            assertEquals(NodeStatus.ACTIVE, status(table, "x2"));
+        } finally {
+            logger.detachAppender(log);
+        }
+    }
+
+    @Test
+    void unknownNodesAndTheLocalNodeAreNotTracked() {
+        NodeTable table = table(List.of("eth0"), List.of());
+        table.heard("intruder", 1, "eth0", NodeStatus.ACTIVE, 500);
+        table.heard("x1", 1, "eth0", NodeStatus.ACTIVE, 500);
+        assertTrue(table.snapshot().node("intruder").isEmpty());
+        assertEquals(NodeStatus.UP, status(table, "x1"));
+    }
+}

@@ -9,19 +9,30 @@ import java.util.concurrent.Future;
 /**
  * Runs code inside a named network namespace ({@code /run/netns/NAME}, as {@code ip netns}
  * creates them). Namespace membership is per thread, so the work runs on one dedicated platform
- * thread that has joined the namespace with {@code setns(2)}; sockets opened there stay in the
+ * thread that joins the namespace with {@code setns(2)}; sockets opened there stay in the
  * namespace whichever thread uses them later.
+ *
+ * <p>The thread joins the namespace only while a task runs and returns to its original
+ * namespace before the task's result is handed over. Handing over a result can wake a virtual
+ * thread, and waking one can make the JVM start a new carrier thread from this one; a thread
+ * started from inside the namespace would stay there, and every virtual thread it later carried
+ * would open its sockets in the wrong namespace.
  */
 public final class NetworkNamespace implements AutoCloseable {
 
     private static final String NETNS_DIR = "/run/netns/";
+    private static final String OWN_NAMESPACE = "/proc/thread-self/ns/net";
 
     private final String name;
     private final ExecutorService thread;
+    private final int namespaceFd;
+    private final int originalFd;
 
-    private NetworkNamespace(String name, ExecutorService thread) {
+    private NetworkNamespace(String name, ExecutorService thread, int namespaceFd, int originalFd) {
         this.name = name;
         this.thread = thread;
+        this.namespaceFd = namespaceFd;
+        this.originalFd = originalFd;
     }
 
     /**
@@ -35,25 +46,20 @@ public final class NetworkNamespace implements AutoCloseable {
         }
         ExecutorService thread = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform()
                 .name("netns-" + name).daemon().unstarted(r));
-        NetworkNamespace namespace = new NetworkNamespace(name, thread);
+        int namespaceFd = Libc.open(NETNS_DIR + name, Libc.O_RDONLY | Libc.O_CLOEXEC);
+        int originalFd = -1;
         try {
-            namespace.call(() -> {
-                int fd = Libc.open(NETNS_DIR + name, Libc.O_RDONLY | Libc.O_CLOEXEC);
-                try {
-                    Libc.setns(fd, Libc.CLONE_NEWNET);
-                } finally {
-                    Libc.close(fd);
-                }
-                return null;
-            });
+            originalFd = Libc.open(OWN_NAMESPACE, Libc.O_RDONLY | Libc.O_CLOEXEC);
+            NetworkNamespace namespace = new NetworkNamespace(name, thread, namespaceFd, originalFd);
+            namespace.call(() -> null); // fails here, not later, when the namespace cannot be joined
+            return namespace;
         } catch (ErrnoException | InterruptedException | RuntimeException e) {
-            thread.shutdownNow();
+            closeAll(thread, namespaceFd, originalFd);
             throw e;
         } catch (Exception e) {
-            thread.shutdownNow();
+            closeAll(thread, namespaceFd, originalFd);
             throw new IllegalStateException(e);
         }
-        return namespace;
     }
 
     public String name() {
@@ -62,7 +68,14 @@ public final class NetworkNamespace implements AutoCloseable {
 
     /** Runs {@code task} on the namespace's thread and returns its result, rethrowing its exception. */
     public <T> T call(Callable<T> task) throws Exception {
-        Future<T> result = thread.submit(task);
+        Future<T> result = thread.submit(() -> {
+            Libc.setns(namespaceFd, Libc.CLONE_NEWNET);
+            try {
+                return task.call();
+            } finally {
+                Libc.setns(originalFd, Libc.CLONE_NEWNET);
+            }
+        });
         try {
             return result.get();
         } catch (ExecutionException e) {
@@ -78,6 +91,19 @@ public final class NetworkNamespace implements AutoCloseable {
 
     @Override
     public void close() {
+        closeAll(thread, namespaceFd, originalFd);
+    }
+
+    private static void closeAll(ExecutorService thread, int namespaceFd, int originalFd) {
         thread.shutdownNow();
+        for (int fd : new int[] {namespaceFd, originalFd}) {
+            if (fd >= 0) {
+                try {
+                    Libc.close(fd);
+                } catch (ErrnoException e) {
+                    // nothing left to do with a descriptor that will not close
+                }
+            }
+        }
     }
 }

@@ -2,21 +2,21 @@ package org.jheartbeat.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import org.jheartbeat.agents.testing.KernelLab;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import org.jheartbeat.agents.testing.InNamespace;
+import org.jheartbeat.agents.testing.KernelLab;
 import org.jheartbeat.agents.testing.Namespace;
 import org.jheartbeat.agents.testing.NetnsLab;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /**
- * The command as an operator runs it (its own JVM, in the director's network namespace) against
- * {@code ipvsadm} on the same table: the outputs are identical byte for byte.
+ * The command, run in the director's network namespace, against {@code ipvsadm} on the same
+ * table: the outputs are identical byte for byte.
  */
 @Tag("kernel")
 class IpvsListCommandKernelTest {
@@ -45,13 +45,17 @@ class IpvsListCommandKernelTest {
         return InNamespace.run(ns, command);
     }
 
+    /** The command's stdout when run inside the namespace (its netlink socket opens there). */
     private String jheartbeat(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), IpvsListCommand.class.getName()));
-        command.addAll(List.of(args));
-        return exec(command.toArray(String[]::new));
+        return ns.call(() -> {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            CommandLine command = IpvsListCommand.commandLine();
+            command.setOut(new PrintWriter(out));
+            command.setErr(new PrintWriter(err));
+            assertEquals(0, command.execute(args), err::toString);
+            return out.toString();
+        });
     }
 
     @Test

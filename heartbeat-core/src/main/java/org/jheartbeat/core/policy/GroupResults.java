@@ -13,8 +13,10 @@ final class GroupResults {
     }
 
     /**
-     * A start failed: stop the whole group (right to left, the failed resource included), then
-     * give its set to a live peer that has not failed it too, or keep it stopped and failed.
+     * A start failed: stop the whole group (right to left, the failed resource included) and
+     * keep it failed here. Its set goes to the peer once both nodes are stable and the peer has
+     * not failed it too ({@link OwnershipRules#offerFailedGroups}); with no live peer it stays
+     * down until one comes.
      */
     static void startFailed(Transition t, String key) {
         if (t.status(key) != GroupStatus.STARTING) {
@@ -29,10 +31,9 @@ final class GroupResults {
             return;
         }
         if (t.config.niceFailback() && t.peer.alive() && !t.peer.failed().contains(key)) {
-            HoldSet set = t.config.categoryOf(key);
-            t.pendingRelease = t.pendingRelease.plus(set);
-            t.info("Resource group " + key + " failed here: giving " + set + " resources to "
-                    + t.peerName() + " once both nodes are stable.");
+            OwnershipRules.offerFailedGroups(t);
+            t.info("Resource group " + key + " failed here: giving " + t.config.categoryOf(key)
+                    + " resources to " + t.peerName() + " once both nodes are stable.");
         } else {
             t.log(LogLevel.ERROR, "Resource group " + key + " failed to start and no other node can run it.");
         }

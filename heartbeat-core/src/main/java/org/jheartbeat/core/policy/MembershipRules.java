@@ -19,6 +19,7 @@ final class MembershipRules {
         t.peer = PeerView.fresh(PeerView.Liveness.ALIVE);
         // Tell it what we hold: after a partition this is how both sides find double holdings.
         t.lastAnnounced = Optional.empty();
+        OwnershipRules.offerFailedGroups(t);
         if (!t.config.niceFailback() && t.phase == Phase.RUNNING) {
             LegacyRules.requestLocalGroups(t);
         }

@@ -13,7 +13,10 @@ final class OwnershipRules {
         return t.locallyStable() && t.peer.alive() && t.peer.stable() && !t.peer.shuttingDown();
     }
 
-    /** auto_failback on, or a group that failed here: go standby for that set once both are stable. */
+    /**
+     * Once both nodes are stable, go standby for the pending sets (one attempt, as Heartbeat's
+     * auto_failback: a refused or timed-out standby is not repeated).
+     */
     static void releasePending(Transition t) {
         if (t.pendingRelease.isEmpty() || !bothStable(t)) {
             return;
@@ -22,6 +25,22 @@ final class OwnershipRules {
         t.pendingRelease = HoldSet.NONE;
         if (!set.isEmpty()) {
             StandbyRules.request(t, set);
+        }
+    }
+
+    /**
+     * The peer can try the held groups that failed here (it is alive and has not failed them):
+     * give their sets to it once both nodes are stable. Called when a group fails and when the
+     * peer comes (back) up, so a group that failed while this node was alone moves too.
+     */
+    static void offerFailedGroups(Transition t) {
+        if (!t.config.niceFailback() || !t.peer.alive()) {
+            return;
+        }
+        for (String key : t.config.keysOf(t.holds)) {
+            if (t.failed.contains(key) && !t.peer.failed().contains(key)) {
+                t.pendingRelease = t.pendingRelease.plus(t.config.categoryOf(key));
+            }
         }
     }
 

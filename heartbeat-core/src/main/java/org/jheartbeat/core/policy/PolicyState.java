@@ -20,7 +20,8 @@ import java.util.Set;
  *                        handed to this node anew
  * @param groups          per group, what its resources are doing
  * @param pendingRelease  sets to give to the peer by the standby protocol once both nodes are
- *                        stable: FOREIGN for auto_failback, or the set of a group that failed here
+ *                        stable (one attempt): FOREIGN for auto_failback, or the set of a group
+ *                        that failed here
  * @param shutdownDelayed a graceful stop waits for resource work in progress
  * @param requestDelay    the simultaneous-start wait, while it runs
  * @param whenIdle        info lines to log once no group is starting or stopping

@@ -42,6 +42,7 @@ final class StartupRules {
         if (t.autoFailbackOn() && t.holds.covers(HoldSet.FOREIGN)) {
             t.pendingRelease = t.pendingRelease.plus(HoldSet.FOREIGN);
         }
+        OwnershipRules.offerFailedGroups(t);
         t.answerStarting(peerIncarnation);
     }
 

@@ -38,10 +38,11 @@
  *       re-announces its addresses (at once and again when the other node has let go).</li>
  *   <li>Start failure: the group is stopped (all resources, right to left) and marked failed
  *       here; once both nodes are stable its set (local or foreign) goes to the peer by the
- *       standby protocol unless the peer failed it too; with no live peer it stays failed.
- *       Heartbeat instead runs {@code hb_standby foreign} 30 s later, which does not move a
- *       failed local group. A failed group is tried again when its set is handed back to
- *       this node or the peer dies.</li>
+ *       standby protocol (one attempt) unless the peer failed it too; with no live peer it
+ *       stays down until the peer comes back, then it is offered the same way. Heartbeat
+ *       instead runs {@code hb_standby foreign} 30 s later, which does not move a failed local
+ *       group. A failed group is tried again here when its set is handed back to this node or
+ *       the peer dies.</li>
  *   <li>Stop failure: the group stays held (so no hand-off completes and the peer never
  *       starts it) and {@code StopFailureEscalation} asks the caller to reset the node.</li>
  *   <li>Stale messages: {@code starting} and its answer carry the starter's incarnation, and

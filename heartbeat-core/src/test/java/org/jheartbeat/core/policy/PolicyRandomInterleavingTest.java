@@ -89,7 +89,7 @@ class PolicyRandomInterleavingTest {
                 while (c.stepRandomly(random, false) && --limit > 0) {
                     // drain in random order; timers only when nothing else is pending
                 }
-                assertTrue(limit > 0, "no quiescence");
+                assertTrue(limit > 0, () -> "no quiescence\n" + c.trace());
             }
         } catch (AssertionError e) {
             throw new AssertionError("seed " + seed + " " + mode + ": " + e.getMessage(), e);

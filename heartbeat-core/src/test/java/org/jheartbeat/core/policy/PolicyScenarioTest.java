@@ -255,6 +255,20 @@ class PolicyScenarioTest {
     }
 
     @Test
+    void groupThatFailedWhileAloneGoesToThePeerWhenItReturns() {
+        TwoNodeCluster c = new TwoNodeCluster(AutoFailback.OFF);
+        c.startFails = (node, key) -> node.equals(X1) && key.equals(G1);
+        c.boot(c.x1);
+        c.runUntilQuiet();
+        assertEquals(List.of(), c.placement().get(G1));
+        c.boot(c.x2);
+        c.runUntilQuiet();
+        assertEquals(List.of(X2), c.placement().get(G1), c::trace);
+        assertTrue(c.x1.logged("x1 wants to go standby [local]"));
+        assertSettled(c);
+    }
+
+    @Test
     void stopFailureKeepsTheGroupAwayFromThePeer() {
         TwoNodeCluster c = bothStartedTogether(AutoFailback.ON);
         c.stopFails = (node, key) -> node.equals(X1) && key.equals(G1);

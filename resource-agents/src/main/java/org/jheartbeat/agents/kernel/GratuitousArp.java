@@ -73,7 +73,11 @@ public final class GratuitousArp implements AutoCloseable {
         MacAddress mac = announcedMac == null ? link.mac().get() : announcedMac;
         GratuitousArp burst = new GratuitousArp(PacketSocket.openForSending(link.index()),
                 link, mac, ip, count, interval);
-        burst.sender = Thread.ofVirtual().name("garp-" + burst.description).start(burst::run);
+        // A platform thread, not a virtual one: start() often runs on a thread that has joined
+        // another network namespace, and a virtual thread started there can make the scheduler
+        // create a carrier thread inside that namespace; every virtual thread later mounted on
+        // that carrier would then open its sockets there (ldirectord's checks among them).
+        burst.sender = Thread.ofPlatform().daemon().name("garp-" + burst.description).start(burst::run);
         return burst;
     }
 

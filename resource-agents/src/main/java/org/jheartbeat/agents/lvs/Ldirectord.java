@@ -89,14 +89,6 @@ public final class Ldirectord implements AutoCloseable {
         return r.config().orElseThrow(() -> new ConfigurationException(file, r.problems()));
     }
 
-    public Path file() {
-        return file;
-    }
-
-    public LdirectordEngine engine() {
-        return engine;
-    }
-
     /** SIGHUP / {@code reload}: read the file again; on errors keep running with the old one. */
     public boolean reload() {
         LdirectordEngine.LOG.info("Reloading Linux Director Daemon config for {}", file);

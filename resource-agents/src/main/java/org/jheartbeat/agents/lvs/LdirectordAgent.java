@@ -116,11 +116,6 @@ public final class LdirectordAgent implements ResourceAgent {
                 : ActionResult.notRunning();
     }
 
-    /** The running instance for a file, for {@code reload} and status. */
-    public Optional<Ldirectord> instance(AgentContext context, Map<String, String> parameters) {
-        return locate(context, parameters).map(running::get);
-    }
-
     @Override
     public String metaData() {
         return """

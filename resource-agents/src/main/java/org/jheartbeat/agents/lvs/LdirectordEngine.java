@@ -91,18 +91,6 @@ public final class LdirectordEngine implements AutoCloseable {
         }
     }
 
-    public CheckScheduler scheduler() {
-        return scheduler;
-    }
-
-    /** Whether a real is believed up in a virtual (by virtual id). */
-    public boolean isUp(String virtualId, RealServer real) {
-        synchronized (lock) {
-            VirtualState s = states.get(virtualId);
-            return s != null && s.isUp(real.endpoint());
-        }
-    }
-
     private void load(LdirectordConfig next, Optional<LdirectordConfig> previous) throws IOException {
         synchronized (lock) {
             scheduler.close();

@@ -3,6 +3,9 @@ package org.jheartbeat.agents.kernel.ipvs;
 import static org.jheartbeat.agents.kernel.ipvs.IpvsNetlink.*;
 
 import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import org.jheartbeat.agents.kernel.GenericNetlink;
 import org.jheartbeat.agents.kernel.NetlinkMessageWriter;
 
@@ -78,7 +81,7 @@ final class IpvsRequests {
         return destination(CMD_SET_DEST, "edit real server " + describe(d) + " of " + describe(key), key, d);
     }
 
-    NetlinkMessageWriter deleteDestination(ServiceKey key, java.net.InetAddress address, int port) {
+    NetlinkMessageWriter deleteDestination(ServiceKey key, InetAddress address, int port) {
         NetlinkMessageWriter w = identity(request(CMD_DEL_DEST, "delete real server "
                 + AddressText.withPort(address, port) + " from " + describe(key)), key);
         int nest = w.beginNested(ATTR_DEST);
@@ -185,7 +188,7 @@ final class IpvsRequests {
 
     /** {@code struct ip_vs_flags {u32 flags; u32 mask;}} in host order. */
     private static byte[] flags(int flags, int mask) {
-        return java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.nativeOrder()).putInt(flags).putInt(mask).array();
+        return ByteBuffer.allocate(8).order(ByteOrder.nativeOrder()).putInt(flags).putInt(mask).array();
     }
 
     static String describe(ServiceKey key) {

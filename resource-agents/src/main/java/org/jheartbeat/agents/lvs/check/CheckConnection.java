@@ -129,14 +129,6 @@ final class CheckConnection implements Closeable {
         return data;
     }
 
-    InetAddress localAddress() {
-        return socket.getLocalAddress();
-    }
-
-    int localPort() {
-        return socket.getLocalPort();
-    }
-
     @Override
     public void close() throws IOException {
         socket.close();

@@ -66,10 +66,6 @@ public final class CheckScheduler implements AutoCloseable {
         return completed.sum();
     }
 
-    public int jobs() {
-        return running.size();
-    }
-
     private void loop(Job job, Duration initialDelay) {
         long interval = job.interval().toNanos();
         long next = System.nanoTime() + initialDelay.toNanos();

@@ -50,11 +50,6 @@ public record CheckTarget(InetAddress address, int realPort, int checkPort, Prot
         return settings.service();
     }
 
-    /** {@code RIP:CHECKPORT} for messages. */
-    public String where() {
-        return new Endpoint(address, checkPort).toString();
-    }
-
     /** The request without its leading {@code /}, as most non-HTTP services use it. */
     public String requestWithoutSlash() {
         return request.startsWith("/") ? request.substring(1) : request;

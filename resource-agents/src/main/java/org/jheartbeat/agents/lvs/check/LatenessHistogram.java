@@ -20,6 +20,14 @@ public final class LatenessHistogram {
         total.increment();
     }
 
+    /** Forgets what was recorded (benchmarks measure after a warm-up). */
+    public void reset() {
+        for (int i = 0; i < BUCKETS; i++) {
+            counts.set(i, 0);
+        }
+        total.reset();
+    }
+
     public long count() {
         return total.sum();
     }

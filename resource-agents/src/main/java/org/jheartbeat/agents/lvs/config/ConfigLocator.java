@@ -15,7 +15,7 @@ public final class ConfigLocator {
     private ConfigLocator() {
     }
 
-    public static List<Path> candidates(Path haDir, String name) {
+    private static List<Path> candidates(Path haDir, String name) {
         try {
             return List.of(haDir.resolve(name), haDir.resolve("conf").resolve(name), Path.of(name));
         } catch (InvalidPathException e) {

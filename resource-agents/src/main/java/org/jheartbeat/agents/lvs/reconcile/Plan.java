@@ -8,9 +8,4 @@ public record Plan(List<Step> steps, VirtualState next) {
     public Plan {
         steps = List.copyOf(steps);
     }
-
-    /** Only the kernel changes, in order. */
-    public List<IpvsChange> changes() {
-        return steps.stream().filter(IpvsChange.class::isInstance).map(IpvsChange.class::cast).toList();
-    }
 }

@@ -34,10 +34,6 @@ public final class StartPlanner {
             steps = List.copyOf(steps);
             states = Map.copyOf(states);
         }
-
-        public List<IpvsChange> changes() {
-            return steps.stream().filter(IpvsChange.class::isInstance).map(IpvsChange.class::cast).toList();
-        }
     }
 
     private StartPlanner() {

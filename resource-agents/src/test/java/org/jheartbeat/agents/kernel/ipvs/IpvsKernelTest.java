@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -66,7 +68,7 @@ class IpvsKernelTest {
     }
 
     private void assertSameListing(ListingStyle style, String... ipvsadmOptions) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("ipvsadm", "-L", "-n"));
+        List<String> command = new ArrayList<>(List.of("ipvsadm", "-L", "-n"));
         command.addAll(List.of(ipvsadmOptions));
         assertEquals(exec(command.toArray(String[]::new)), new IpvsListing(style).format(ipvs.table()),
                 "ipvsadm " + String.join(" ", command));
@@ -111,13 +113,13 @@ class IpvsKernelTest {
         ipvs.addDestination(DNS, IpvsDestination.of(ip("10.9.0.6"), 53, ForwardMethod.MASQ, 1));
 
         assertAllListingsSame();
-        assertEquals(everyKindOfService().stream().map(IpvsService::key).sorted(java.util.Comparator.comparing(Object::toString)).toList(),
-                ipvs.services().stream().map(e -> e.service().key()).sorted(java.util.Comparator.comparing(Object::toString)).toList());
+        assertEquals(everyKindOfService().stream().map(IpvsService::key).sorted(Comparator.comparing(Object::toString)).toList(),
+                ipvs.services().stream().map(e -> e.service().key()).sorted(Comparator.comparing(Object::toString)).toList());
         for (IpvsService expected : everyKindOfService()) {
             assertEquals(expected, ipvs.service(expected.key()).service());
         }
         assertEquals(List.of(route, masq, gue, gre), ipvs.destinations(WEB).stream()
-                .map(IpvsDestinationEntry::destination).sorted(java.util.Comparator.comparing(d -> d.address().getHostAddress())).toList());
+                .map(IpvsDestinationEntry::destination).sorted(Comparator.comparing(d -> d.address().getHostAddress())).toList());
     }
 
     @Test
@@ -135,7 +137,7 @@ class IpvsKernelTest {
         assertEquals(IpvsService.of(MARK6, "wlc").persistent(360), ipvs.service(MARK6).service());
         assertEquals(IpvsService.of(SCTP, "wrr"), ipvs.service(SCTP).service());
         List<IpvsDestination> servers = ipvs.destinations(WEB).stream().map(IpvsDestinationEntry::destination)
-                .sorted(java.util.Comparator.comparing(d -> d.address().getHostAddress())).toList();
+                .sorted(Comparator.comparing(d -> d.address().getHostAddress())).toList();
         assertEquals(List.of(IpvsDestination.of(ip("10.9.0.3"), 8080, ForwardMethod.MASQ, 0).withThresholds(10, 5),
                 IpvsDestination.of(ip("10.9.0.4"), 80, ForwardMethod.TUNNEL, 1)
                         .withTunnel(new TunnelOptions(TunnelOptions.Type.GUE, 6080, TunnelOptions.Checksum.CHECKSUM))), servers);

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import org.jheartbeat.agents.kernel.GenericNetlink;
@@ -55,11 +56,11 @@ class IpvsRepliesTest {
 
     static byte[] str(String s) {
         byte[] t = s.getBytes(StandardCharsets.US_ASCII);
-        return java.util.Arrays.copyOf(t, t.length + 1);
+        return Arrays.copyOf(t, t.length + 1);
     }
 
     static byte[] union(String address) {
-        return java.util.Arrays.copyOf(ip(address).getAddress(), 16);
+        return Arrays.copyOf(ip(address).getAddress(), 16);
     }
 
     /** A generic netlink message with the given command and top-level attributes, parsed back. */

@@ -3,6 +3,7 @@ package org.jheartbeat.agents.kernel.ipvs;
 import static org.jheartbeat.agents.kernel.ipvs.IpvsListingTest.ip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import org.jheartbeat.agents.kernel.Hex;
 import org.jheartbeat.agents.kernel.SentBytes;
 import org.junit.jupiter.api.Test;
@@ -90,7 +91,7 @@ class IpvsRequestsTest {
         byte[] bytes = SentBytes.request(requests.addDestination(web, tunnel), 1);
         // the dest nest ends with TUN_TYPE u8 1, TUN_PORT be16 6080 (0x17c0), TUN_FLAGS u16 2
         assertEquals("05 00 0d 00 01 00 00 00 06 00 0e 00 17 c0 00 00 06 00 0f 00 02 00 00 00",
-                Hex.format(java.util.Arrays.copyOfRange(bytes, bytes.length - 24, bytes.length)));
+                Hex.format(Arrays.copyOfRange(bytes, bytes.length - 24, bytes.length)));
     }
 
     @Test

@@ -133,18 +133,28 @@ class LvsDirectRoutingKernelTest {
             // the counters jheartbeat reads are the ones ipvsadm shows
             await().atMost(Duration.ofSeconds(30)).until(() -> InNamespace.run(director, "ipvsadm", "-L", "-n", "--stats")
                     .equals(new IpvsListing(ListingStyle.STATS).format(ipvs.table())));
-            assertTrue(ipvs.service(SERVICE).stats().connections() >= 11);
+            // (the totals catch up with the per-CPU counters within 2 s)
+            await().atMost(Duration.ofSeconds(30)).until(() -> ipvs.service(SERVICE).stats().connections() >= 11);
             // the backup director learned the connections from the master's sync messages
-            await().atMost(Duration.ofSeconds(30)).until(() -> InNamespace.run(namespaces.get("dir2"), "ipvsadm", "-L", "-n", "-c").contains(VIP + ":" + PORT));
+            await().atMost(Duration.ofSeconds(30)).until(() -> InNamespace.run(namespaces.get("dir2"),
+                    "ipvsadm", "-L", "-n", "-c").contains(VIP + ":" + PORT));
 
             ipvs.editDestination(SERVICE, IpvsDestination.of(ip("10.88.0.21"), PORT, ForwardMethod.ROUTE, 0));
             assertEquals(Map.of("rs2", 10), requests(10), "weight 0 sends every new connection to the other server");
 
-            // zeroing resets the connection counter (late FIN/ACK packets may still count as packets)
+            // The kernel folds its per-CPU counters into the totals every 2 s, and zeroing takes
+            // the totals as the new zero point: wait until they hold still, then zero.
+            long[] last = {-1};
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(2500)).until(() -> {
+                long now = ipvs.service(SERVICE).stats().connections();
+                boolean still = now == last[0];
+                last[0] = now;
+                return still;
+            });
             ipvs.zero();
             assertEquals(0, ipvs.service(SERVICE).stats().connections());
-            assertTrue(InNamespace.run(director, "ipvsadm", "-L", "-n", "--stats").lines()
-                    .anyMatch(l -> l.matches("TCP  10\\.88\\.0\\.50:80 +0 .*")));
+            String stats = InNamespace.run(director, "ipvsadm", "-L", "-n", "--stats");
+            assertTrue(stats.lines().anyMatch(l -> l.matches("TCP  10\\.88\\.0\\.50:80 +0 .*")), stats);
             ipvs.stopDaemon(SyncDaemon.State.MASTER);
             backup.stopDaemon(SyncDaemon.State.BACKUP);
         }

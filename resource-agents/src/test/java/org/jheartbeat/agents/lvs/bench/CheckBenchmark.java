@@ -35,7 +35,8 @@ import org.jheartbeat.agents.lvs.config.VirtualService;
  * daemon does (without IPVS) and prints sustained checks/s, the checker's CPU and RSS, and the
  * p50/p99 lateness of check starts.
  *
- * <pre>java -cp ... CheckBenchmark [ADDRESSES=100] [PORTS=100] [SECONDS=30] [MAXCONCURRENT=4096]</pre>
+ * <pre>java -cp ... CheckBenchmark [ADDRESSES=100] [PORTS=100] [SECONDS=30] [MAXCONCURRENT=4096]
+ * java -cp ... CheckBenchmark serve ADDRESSES PORTS count   (servers only, printing requests/s)</pre>
  */
 public final class CheckBenchmark {
 
@@ -46,7 +47,7 @@ public final class CheckBenchmark {
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("serve")) {
-            serve(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+            serve(Integer.parseInt(args[1]), Integer.parseInt(args[2]), args.length > 3 && args[3].equals("count"));
             return;
         }
         int addresses = args.length > 0 ? Integer.parseInt(args[0]) : 100;
@@ -61,14 +62,15 @@ public final class CheckBenchmark {
             if (!ready.equals("ready\n")) {
                 throw new IllegalStateException("server process said: " + ready);
             }
-            run(addresses, ports, seconds, maxConcurrent);
+            run(addresses, ports, seconds, maxConcurrent, servers.toHandle());
         } finally {
             servers.destroy();
             servers.waitFor(10, TimeUnit.SECONDS);
         }
     }
 
-    private static void run(int addresses, int ports, int seconds, int maxConcurrent) throws Exception {
+    private static void run(int addresses, int ports, int seconds, int maxConcurrent, ProcessHandle servers)
+            throws Exception {
         Path file = Files.createTempFile("ldirectord-bench", ".cf");
         List<String> lines = new ArrayList<>(List.of("checkinterval=1", "checktimeout=5"));
         for (int p = 0; p < ports; p++) {
@@ -98,21 +100,25 @@ public final class CheckBenchmark {
                         Duration.ofSeconds(1).multipliedBy(i).dividedBy(n));
             }
             Thread.sleep(Duration.ofSeconds(5));
+            scheduler.lateness().reset();
             long checks0 = scheduler.completedChecks();
             long down0 = down.sum();
             long cpu0 = processCpuNanos();
+            long serverCpu0 = cpuNanos(servers);
             long t0 = System.nanoTime();
             Thread.sleep(Duration.ofSeconds(seconds));
             long elapsed = System.nanoTime() - t0;
             long done = scheduler.completedChecks() - checks0;
             double cpu = (processCpuNanos() - cpu0) * 100.0 / elapsed;
+            double serverCpu = (cpuNanos(servers) - serverCpu0) * 100.0 / elapsed;
             System.out.printf("real servers: %d (%d addresses x %d ports), checkinterval=1, http negotiate%n",
                     n, addresses, ports);
             System.out.printf("checks/s: %.0f (target %d), failed: %d%n", done * 1e9 / elapsed, n,
                     down.sum() - down0);
             System.out.printf("checker CPU: %.0f%% of one core (%d cores), RSS: %d MB%n", cpu,
                     Runtime.getRuntime().availableProcessors(), rssKb() / 1024);
-            System.out.printf("lateness of check starts: p50 %d ms, p99 %d ms, p99.9 %d ms (%d starts)%n",
+            System.out.printf("real servers' JVM (same machine) CPU: %.0f%% of one core%n", serverCpu);
+            System.out.printf("lateness of check starts after warm-up: p50 %d ms, p99 %d ms, p99.9 %d ms (%d starts)%n",
                     scheduler.lateness().percentileMillis(0.5), scheduler.lateness().percentileMillis(0.99),
                     scheduler.lateness().percentileMillis(0.999), scheduler.lateness().count());
         }
@@ -133,6 +139,10 @@ public final class CheckBenchmark {
                 .getProcessCpuTime();
     }
 
+    private static long cpuNanos(ProcessHandle p) {
+        return p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
     private static long rssKb() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
             if (line.startsWith("VmRSS:")) {
@@ -143,7 +153,13 @@ public final class CheckBenchmark {
     }
 
     /** The real servers: a minimal HTTP/1.1 responder on every address and port, one virtual thread each. */
-    private static void serve(int addresses, int ports) throws Exception {
+    private static final LongAdder SERVED = new LongAdder();
+
+    /**
+     * With {@code count}, prints the requests served every 10 s, to measure another checker
+     * (Debian's ldirectord) against the same servers.
+     */
+    private static void serve(int addresses, int ports, boolean count) throws Exception {
         byte[] answer = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\nConnection: close\r\n\r\nOK"
                 .getBytes(StandardCharsets.US_ASCII);
         List<ServerSocket> sockets = new ArrayList<>();
@@ -158,7 +174,13 @@ public final class CheckBenchmark {
         }
         System.out.print("ready\n");
         System.out.flush();
-        Thread.sleep(Duration.ofDays(1));
+        while (true) {
+            long before = SERVED.sum();
+            Thread.sleep(Duration.ofSeconds(10));
+            if (count) {
+                System.out.printf("served %.1f requests/s%n", (SERVED.sum() - before) / 10.0);
+            }
+        }
     }
 
     private static void accept(ServerSocket server, byte[] answer) {
@@ -180,6 +202,7 @@ public final class CheckBenchmark {
                 state = (b == '\r' || b == '\n') ? state + 1 : 0;
             }
             out.write(answer);
+            SERVED.increment();
         } catch (IOException e) {
             // The checker gave up on this one.
         }

@@ -22,7 +22,7 @@ final class HeartbeatNode {
     static final Path LAUNCHER = Path.of("target/jheartbeat/bin/heartbeat").toAbsolutePath();
 
     /** One line of the status dump about a node. */
-    record NodeLine(String status, String type, long incarnation, Map<String, String> links) {
+    record NodeLine(String status, String type, long sinceEpochMillis, long incarnation, Map<String, String> links) {
     }
 
     /** The parsed status dump. */
@@ -106,6 +106,11 @@ final class HeartbeatNode {
         return Optional.of(parse(text));
     }
 
+    /** Since when (wall clock, ms) this daemon sees {@code node} in its current status. */
+    long since(String node) {
+        return status().map(s -> s.nodes().get(node).sinceEpochMillis()).orElseThrow();
+    }
+
     /** Status of {@code node} as this daemon sees it ("" while it does not answer). */
     String sees(String node) {
         return status().flatMap(s -> s.statusOf(node)).orElse("");
@@ -121,13 +126,14 @@ final class HeartbeatNode {
                 case "local" -> local = words[2];
                 case "node" -> {
                     Map<String, String> links = new HashMap<>();
-                    String linkList = words[5].substring("links=".length());
+                    String linkList = words[6].substring("links=".length());
                     for (String link : linkList.split(",")) {
                         int colon = link.lastIndexOf(':');
                         links.put(link.substring(0, colon), link.substring(colon + 1));
                     }
                     nodes.put(words[1], new NodeLine(words[3], words[2],
-                            Long.parseLong(words[4].substring("incarnation=".length())), links));
+                            Long.parseLong(words[4].substring("since=".length())),
+                            Long.parseLong(words[5].substring("incarnation=".length())), links));
                 }
                 case "drops" -> {
                     for (int i = 1; i < words.length; i++) {

@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
  * The membership table as text, one fact per line, for {@code heartbeat --status} and tests:
  * <pre>
  * local x1 active comms-up
- * node x2 normal active incarnation=1795311846026 links=eth0:up,eth1:dead
+ * node x2 normal active since=1795311850112 incarnation=1795311846026 links=eth0:up,eth1:dead
  * drops malformed=0 unknown-key=0 bad-signature=3 replay=0 not-a-member=0
  * </pre>
  */
@@ -22,7 +22,8 @@ public final class MembershipReport {
                 .append(snapshot.commsUp() ? " comms-up" : " comms-pending").append('\n');
         for (MembershipSnapshot.NodeView node : snapshot.nodes()) {
             out.append("node ").append(node.name()).append(' ').append(node.type().word()).append(' ')
-                    .append(node.status().word()).append(" incarnation=").append(node.incarnation())
+                    .append(node.status().word()).append(" since=").append(node.statusSinceEpochMillis())
+                    .append(" incarnation=").append(node.incarnation())
                     .append(" links=").append(node.links().stream()
                             .map(l -> l.name() + ":" + l.status().word()).collect(Collectors.joining(",")))
                     .append('\n');

@@ -10,8 +10,12 @@ public record MembershipSnapshot(String localNode, NodeStatus localStatus, boole
         nodes = List.copyOf(nodes);
     }
 
-    /** One node: its type, status, the incarnation last heard (0 if never) and its links. */
-    public record NodeView(String name, NodeType type, NodeStatus status, long incarnation, List<LinkView> links) {
+    /**
+     * One node: its type, its status and since when (wall clock, ms), the incarnation last heard
+     * (0 if never) and its links.
+     */
+    public record NodeView(String name, NodeType type, NodeStatus status, long statusSinceEpochMillis,
+                           long incarnation, List<LinkView> links) {
         public NodeView {
             links = List.copyOf(links);
         }

@@ -31,6 +31,7 @@ public final class NodeTable {
         final NodeType type;
         final Map<String, Link> links = new LinkedHashMap<>();
         NodeStatus status = NodeStatus.INIT;
+        long statusSinceEpochMillis = System.currentTimeMillis(); // for operators and benchmarks only
         long incarnation;
         long lastStatusPacket;
         boolean statusSeen; // lastStatusPacket is meaningful
@@ -242,6 +243,7 @@ public final class NodeTable {
     private void setStatus(Node node, NodeStatus status) {
         NodeStatus previous = node.status;
         node.status = status;
+        node.statusSinceEpochMillis = System.currentTimeMillis();
         LOG.info("Status update for node {}: status {}", node.name, status.word());
         publish(new MembershipEvent.NodeStatusChanged(node.name, node.type, previous, status));
     }
@@ -262,7 +264,8 @@ public final class NodeTable {
         for (Node node : nodes.values()) {
             List<MembershipSnapshot.LinkView> links = new ArrayList<>();
             node.links.forEach((name, link) -> links.add(new MembershipSnapshot.LinkView(name, link.status)));
-            views.add(new MembershipSnapshot.NodeView(node.name, node.type, node.status, node.incarnation, links));
+            views.add(new MembershipSnapshot.NodeView(node.name, node.type, node.status, node.statusSinceEpochMillis,
+                    node.incarnation, links));
         }
         return new MembershipSnapshot(localNode, localStatus, commsUp, views);
     }

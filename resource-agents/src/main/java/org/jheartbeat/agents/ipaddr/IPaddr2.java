@@ -169,8 +169,8 @@ public final class IPaddr2 extends AddressAgent {
 
     private ActionResult monitor(AddressTable table, AddressSettings settings)
             throws AgentFailure, IOException, InterruptedException {
-        Optional<ResolvedAddress> address = resolvedOrAbsent(table, settings);
-        if (address.isEmpty() || table.served(address.get()).isEmpty()) {
+        Optional<ResolvedAddress> address = present(table, settings);
+        if (address.isEmpty()) {
             return ActionResult.notRunning();
         }
         Link link = table.link(address.get().link().index());
@@ -184,14 +184,16 @@ public final class IPaddr2 extends AddressAgent {
         return ActionResult.success();
     }
 
-    /** The address's interface and prefix, or empty when no interface could serve it (so it cannot be running). */
-    private static Optional<ResolvedAddress> resolvedOrAbsent(AddressTable table, AddressSettings settings)
+    /** The address with its interface and prefix when it is on that interface now, else empty. */
+    private static Optional<ResolvedAddress> present(AddressTable table, AddressSettings settings)
             throws IOException {
+        ResolvedAddress address;
         try {
-            return Optional.of(table.resolve(settings));
+            address = table.resolve(settings);
         } catch (AgentFailure e) {
-            return Optional.empty();
+            return Optional.empty(); // no interface could serve it, so it cannot be running
         }
+        return table.served(address).isPresent() ? Optional.of(address) : Optional.empty();
     }
 
     /** Sends the gratuitous ARP burst again if the address is here (after a healed partition). */
@@ -203,8 +205,8 @@ public final class IPaddr2 extends AddressAgent {
 
     private ActionResult reannounce(AddressTable table, AddressSettings settings)
             throws AgentFailure, IOException, InterruptedException {
-        Optional<ResolvedAddress> address = resolvedOrAbsent(table, settings);
-        if (address.isEmpty() || table.served(address.get()).isEmpty()) {
+        Optional<ResolvedAddress> address = present(table, settings);
+        if (address.isEmpty()) {
             return ActionResult.notRunning();
         }
         announce(address.get(), settings);

@@ -58,6 +58,7 @@ public final class Libc {
     private static final MethodHandle RECVMSG = errnoCall("recvmsg", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
     private static final MethodHandle CLOSE = errnoCall("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     private static final MethodHandle SETNS = errnoCall("setns", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    private static final MethodHandle KILL = errnoCall("kill", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
     // open(2) is variadic; the mode argument is passed but only read with O_CREAT.
     private static final MethodHandle OPEN = LINKER.downcallHandle(find("open"),
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT),
@@ -222,6 +223,18 @@ public final class Libc {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment capture = captureArea(arena);
             checked("setns", (int) SETNS.invokeExact(capture, fd, nsType), capture);
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** Sends signal {@code signal} to process {@code pid} (the JDK can send only TERM and KILL). */
+    public static void kill(int pid, int signal) throws ErrnoException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment capture = captureArea(arena);
+            checked("kill", (int) KILL.invokeExact(capture, pid, signal), capture);
         } catch (ErrnoException e) {
             throw e;
         } catch (Throwable t) {

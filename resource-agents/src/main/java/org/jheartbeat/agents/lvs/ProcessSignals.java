@@ -1,21 +1,15 @@
 package org.jheartbeat.agents.lvs;
 
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
-import java.lang.invoke.MethodHandle;
+import org.jheartbeat.agents.kernel.ErrnoException;
+import org.jheartbeat.agents.kernel.Libc;
 
 /**
- * Signals to another ldirectord process: TERM through {@link ProcessHandle}, HUP (reload) with
- * the C library's {@code kill}, which the JDK does not offer.
+ * Signals to another ldirectord process: TERM through {@link ProcessHandle}, HUP (reload)
+ * through the C library's {@code kill}, which the JDK does not offer.
  */
 public final class ProcessSignals {
 
     private static final int SIGHUP = 1;
-    private static final MethodHandle KILL = Linker.nativeLinker().downcallHandle(
-            Linker.nativeLinker().defaultLookup().find("kill").orElseThrow(),
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
 
     private ProcessSignals() {
     }
@@ -24,11 +18,13 @@ public final class ProcessSignals {
         return ProcessHandle.of(pid).map(ProcessHandle::destroy).orElse(false);
     }
 
+    /** False when there is no such process (or it is not ours to signal). */
     public static boolean hangUp(long pid) {
         try {
-            return (int) KILL.invokeExact((int) pid, SIGHUP) == 0;
-        } catch (Throwable e) {
-            throw new IllegalStateException("kill(2) failed", e);
+            Libc.kill(Math.toIntExact(pid), SIGHUP);
+            return true;
+        } catch (ErrnoException e) {
+            return false;
         }
     }
 }

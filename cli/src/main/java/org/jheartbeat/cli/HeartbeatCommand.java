@@ -92,7 +92,7 @@ public final class HeartbeatCommand implements Callable<Integer> {
         }
         PidFile pids = new PidFile(pidFile);
         if (foreground) {
-            return MembershipDaemon.run(result.config().get(), pids, runDirectory, debug.length, true);
+            return HeartbeatDaemon.run(result.config().get(), pids, runDirectory, debug.length, true);
         }
         Optional<ProcessHandle> running = pids.runningProcess();
         if (running.isPresent()) {

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * prefix; {@link #close} deletes everything this lab created (even after a failure) and kills
  * only the processes it was given. Addresses are 10.88.B.N/24 (B = bridge number).
  */
-final class NetnsLab implements AutoCloseable {
+public final class NetnsLab implements AutoCloseable {
 
     private final String prefix = "jm" + HexFormat.of().toHexDigits((byte) ThreadLocalRandom.current().nextInt())
             + HexFormat.of().toHexDigits((byte) ThreadLocalRandom.current().nextInt());
@@ -23,16 +23,16 @@ final class NetnsLab implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
     private int bridges;
 
-    NetnsLab() throws IOException {
+    public NetnsLab() throws IOException {
         addNamespace(switchNs);
     }
 
-    static boolean isRoot() {
+    public static boolean isRoot() {
         return "root".equals(System.getProperty("user.name"));
     }
 
     /** A new bridge; returns its number B (its subnet is 10.88.B.0/24). */
-    int bridge() throws IOException {
+    public int bridge() throws IOException {
         int b = ++bridges;
         run("ip", "-n", switchNs, "link", "add", "br" + b, "type", "bridge");
         run("ip", "-n", switchNs, "link", "set", "br" + b, "up");
@@ -40,7 +40,7 @@ final class NetnsLab implements AutoCloseable {
     }
 
     /** The namespace name of node {@code node} (created on first use). */
-    String namespace(String node) throws IOException {
+    public String namespace(String node) throws IOException {
         String ns = prefix + node;
         if (!namespaces.contains(ns)) {
             addNamespace(ns);
@@ -50,7 +50,7 @@ final class NetnsLab implements AutoCloseable {
     }
 
     /** Gives {@code node} interface {@code ifName} on bridge {@code b} with address 10.88.B.{@code host}/24. */
-    String plug(String node, String ifName, int b, int host) throws IOException {
+    public String plug(String node, String ifName, int b, int host) throws IOException {
         String ns = namespace(node);
         String outside = prefix + node + ifName;
         if (outside.length() > 15) {
@@ -65,26 +65,26 @@ final class NetnsLab implements AutoCloseable {
     }
 
     /** Puts address 10.88.B.{@code host} on the bridge itself (a pingable gateway). */
-    String bridgeAddress(int b, int host) throws IOException {
+    public String bridgeAddress(int b, int host) throws IOException {
         String address = "10.88." + b + "." + host;
         run("ip", "-n", switchNs, "addr", "add", address + "/24", "dev", "br" + b);
         return address;
     }
 
-    void removeBridgeAddress(int b, int host) throws IOException {
+    public void removeBridgeAddress(int b, int host) throws IOException {
         run("ip", "-n", switchNs, "addr", "del", "10.88." + b + "." + host + "/24", "dev", "br" + b);
     }
 
-    void linkDown(String node, String ifName) throws IOException {
+    public void linkDown(String node, String ifName) throws IOException {
         run("ip", "-n", namespace(node), "link", "set", ifName, "down");
     }
 
-    void linkUp(String node, String ifName) throws IOException {
+    public void linkUp(String node, String ifName) throws IOException {
         run("ip", "-n", namespace(node), "link", "set", ifName, "up");
     }
 
     /** Remembers a process to kill (by its PID) when the lab closes. */
-    <P extends Process> P own(P process) {
+    public <P extends Process> P own(P process) {
         processes.add(process);
         return process;
     }
@@ -94,7 +94,7 @@ final class NetnsLab implements AutoCloseable {
         namespaces.add(ns);
     }
 
-    static String run(String... command) throws IOException {
+    public static String run(String... command) throws IOException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         try {

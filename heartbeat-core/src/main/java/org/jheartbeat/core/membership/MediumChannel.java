@@ -16,7 +16,7 @@ import org.jheartbeat.core.config.UcastMedium;
 
 /**
  * One JGroups channel carrying one ha.cf medium: our transport for the medium type, our HMAC
- * protocol directly above it, our heartbeat protocol on top. The channel's logical name is the
+ * protocol directly above it, our heartbeat protocol, and the hand-off layer on top. The channel's logical name is the
  * node name. There is no GMS, discovery or JGroups failure detector in the stack: liveness is
  * decided per link from status packets (see {@link NodeTable}), which keeps detection at
  * deadtime plus at most one scan interval instead of adding view-installation delays.
@@ -39,7 +39,7 @@ final class MediumChannel implements AutoCloseable {
 
     /** What every channel of one daemon shares. */
     record Shared(SenderIdentity identity, KeyRing keys, Set<String> members, ReplayGuard replayGuard,
-                  DropCounters drops, NodeTable table) {
+                  DropCounters drops, NodeTable table, HandoffStreams handoff) {
     }
 
     /**
@@ -62,11 +62,13 @@ final class MediumChannel implements AutoCloseable {
         HmacAuthProtocol auth = new HmacAuthProtocol(link, shared.identity(), shared.keys(), shared.members(),
                 shared.replayGuard(), shared.drops());
         HeartbeatProtocol heartbeat = new HeartbeatProtocol(link, shared.table());
+        HandoffProtocol handoff = new HandoffProtocol(link, shared.handoff());
         String description = describe(media, nic);
         try {
-            JChannel channel = new JChannel(transport, auth, heartbeat);
+            JChannel channel = new JChannel(transport, auth, heartbeat, handoff);
             channel.setName(shared.identity().node());
             channel.connect(CLUSTER);
+            shared.handoff().addLink(handoff);
             return new MediumChannel(link, description, channel, heartbeat);
         } catch (Exception e) {
             throw new MembershipException("cannot start " + description + ": " + e.getMessage(), e);

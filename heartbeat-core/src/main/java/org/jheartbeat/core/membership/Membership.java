@@ -38,14 +38,26 @@ public final class Membership implements AutoCloseable {
     private final List<MediumChannel> channels;
     private final PingMonitor pings;
     private final ScheduledExecutorService timer;
+    private final HandoffStreams handoff;
+    private final long incarnation;
 
     private Membership(NodeTable table, DropCounters drops, List<MediumChannel> channels, PingMonitor pings,
-                       ScheduledExecutorService timer) {
+                       ScheduledExecutorService timer, HandoffStreams handoff, long incarnation) {
         this.table = table;
         this.drops = drops;
         this.channels = channels;
         this.pings = pings;
         this.timer = timer;
+        this.handoff = handoff;
+        this.incarnation = incarnation;
+    }
+
+    /**
+     * How often unacknowledged hand-off messages are sent again: every keepalive, but at least
+     * every 200 ms and at most every 10 ms, so a lost packet delays a hand-off only briefly.
+     */
+    public static Duration retransmitInterval(Duration keepalive) {
+        return Duration.ofMillis(Math.min(200, Math.max(10, keepalive.toMillis())));
     }
 
     /**
@@ -62,6 +74,17 @@ public final class Membership implements AutoCloseable {
      * @param listener receives every event from the first one on (may be null)
      */
     public static Membership start(HaConfig config, MembershipListener listener) throws MembershipException {
+        return start(config, listener, (sender, payload) -> { });
+    }
+
+    /**
+     * Opens every medium and starts sending status packets.
+     *
+     * @param listener receives every membership event from the first one on (may be null)
+     * @param handoff  receives every hand-off message from the first one on
+     */
+    public static Membership start(HaConfig config, MembershipListener listener, HandoffListener handoff)
+            throws MembershipException {
         HaCf cf = config.haCf();
         Timers timers = cf.timers();
         String local = config.localNode();
@@ -85,8 +108,10 @@ public final class Membership implements AutoCloseable {
             table.addListener(listener);
         }
         DropCounters drops = new DropCounters();
+        HandoffStreams streams = new HandoffStreams(identity, table::incarnationOf);
+        streams.setListener(handoff);
         MediumChannel.Shared shared = new MediumChannel.Shared(identity, keys, new HashSet<>(cf.nodes()),
-                new ReplayGuard(), drops, table);
+                new ReplayGuard(), drops, table, streams);
 
         List<MediumChannel> channels = new ArrayList<>();
         PingMonitor pings = null;
@@ -109,12 +134,15 @@ public final class Membership implements AutoCloseable {
         ThreadFactory timerThreads = Thread.ofPlatform().daemon().name("membership-timer").factory();
         ScheduledExecutorService timer = Executors.newScheduledThreadPool(1,
                 task -> timerThreads.newThread(RealtimeScheduling.raised(task)));
-        Membership membership = new Membership(table, drops, List.copyOf(channels), pings, timer);
+        Membership membership = new Membership(table, drops, List.copyOf(channels), pings, timer, streams,
+                identity.incarnation());
         long keepalive = timers.keepalive().toNanos();
         int deadtimeMillis = (int) timers.deadtime().toMillis();
         timer.scheduleAtFixedRate(() -> membership.sendStatus(deadtimeMillis), 0, keepalive, TimeUnit.NANOSECONDS);
         long scan = scanInterval(timers.keepalive()).toNanos();
         timer.scheduleAtFixedRate(membership::scan, scan, scan, TimeUnit.NANOSECONDS);
+        long retransmit = retransmitInterval(timers.keepalive()).toNanos();
+        timer.scheduleAtFixedRate(membership::retransmit, retransmit, retransmit, TimeUnit.NANOSECONDS);
         return membership;
     }
 
@@ -171,6 +199,27 @@ public final class Membership implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("membership scan failed", e);
         }
+    }
+
+    private void retransmit() {
+        try {
+            handoff.retransmit();
+        } catch (RuntimeException e) {
+            LOG.error("hand-off retransmission failed", e);
+        }
+    }
+
+    /**
+     * Sends a hand-off message to {@code node}: delivered there once, in order, over whichever
+     * medium works, unless one of the two daemons restarts first.
+     */
+    public void sendHandoff(String node, byte[] payload) {
+        handoff.send(node, payload);
+    }
+
+    /** This run of the daemon, as the other nodes see it. */
+    public long incarnation() {
+        return incarnation;
     }
 
     public void addListener(MembershipListener listener) {

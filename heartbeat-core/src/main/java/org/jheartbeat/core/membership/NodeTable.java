@@ -258,6 +258,12 @@ public final class NodeTable {
         }
     }
 
+    /** The incarnation last heard from a node, 0 if never heard or not a node of this table. */
+    public synchronized long incarnationOf(String name) {
+        Node node = nodes.get(name);
+        return node == null ? 0 : node.incarnation;
+    }
+
     /** A consistent copy of the table. */
     public synchronized MembershipSnapshot snapshot() {
         List<MembershipSnapshot.NodeView> views = new ArrayList<>();

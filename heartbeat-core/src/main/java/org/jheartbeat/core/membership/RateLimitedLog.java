@@ -9,7 +9,7 @@ import org.slf4j.Logger;
  * Logs at most one line per key (for example a source address and drop reason) per interval,
  * saying how many were suppressed since, so a flood of hostile packets cannot flood the log.
  */
-final class RateLimitedLog {
+public final class RateLimitedLog {
 
     private record Slot(long lastNanos, long suppressed) {
     }
@@ -20,12 +20,12 @@ final class RateLimitedLog {
     private final long intervalNanos;
     private final Map<String, Slot> slots = new HashMap<>();
 
-    RateLimitedLog(Logger log, long intervalMillis) {
+    public RateLimitedLog(Logger log, long intervalMillis) {
         this.log = log;
         this.intervalNanos = intervalMillis * 1_000_000L;
     }
 
-    synchronized void warn(String key, String message) {
+    public synchronized void warn(String key, String message) {
         long now = System.nanoTime();
         Slot slot = slots.get(key);
         if (slot != null && now - slot.lastNanos < intervalNanos) {

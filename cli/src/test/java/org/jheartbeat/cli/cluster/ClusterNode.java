@@ -1,0 +1,139 @@
+package org.jheartbeat.cli.cluster;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jheartbeat.cli.membership.NetnsLab;
+import org.jheartbeat.core.control.ControlServer;
+
+/**
+ * One real heartbeat daemon with resources, in its own network namespace: its own ha.d
+ * directory, and a heartbeat resource script {@code TestRsc} that records every start and stop
+ * (node, group, action, wall-clock nanoseconds) in a journal shared by all nodes of the test.
+ */
+final class ClusterNode {
+
+    static final Path LAUNCHER = Path.of("target/jheartbeat/bin/heartbeat").toAbsolutePath();
+
+    private final NetnsLab lab;
+    private final String name;
+    private final Path dir;
+    private Process process;
+
+    /**
+     * @param journal  the file every node's TestRsc appends to
+     * @param failing  groups whose start fails on this node
+     */
+    ClusterNode(NetnsLab lab, String name, Path dir, String haCf, String haresources, Path journal,
+                List<String> failing) throws IOException {
+        this.lab = lab;
+        this.name = name;
+        this.dir = dir;
+        Files.createDirectories(dir.resolve("resource.d"));
+        Files.createDirectories(dir.resolve("state"));
+        Files.writeString(dir.resolve("ha.cf"), haCf + "logfile " + log() + "\n");
+        Files.writeString(dir.resolve("authkeys"), "auth 1\n1 sha1 TestClusterKey\n");
+        Files.setPosixFilePermissions(dir.resolve("authkeys"), PosixFilePermissions.fromString("rw-------"));
+        Files.writeString(dir.resolve("haresources"), haresources);
+        Path script = dir.resolve("resource.d/TestRsc");
+        Files.writeString(script, testResource(name, dir.resolve("state"), journal, failing));
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    /**
+     * {@code TestRsc GROUP start|stop|status}: the state file says whether it runs; the journal
+     * line is written before a start (so a start is counted from its first moment) and after a
+     * stop (so a stop is counted until its last moment).
+     */
+    private static String testResource(String node, Path state, Path journal, List<String> failing) {
+        return """
+                #!/bin/sh
+                group="$1"; action="$2"
+                now() { date +%s%N; }
+                case "$action" in
+                  start)
+                    echo "NODE $group start $(now)" >> "JOURNAL"
+                    case " FAILING " in *" $group "*) echo "TestRsc: $group refuses to start" >&2; exit 1;; esac
+                    touch "STATE/$group"; exit 0;;
+                  stop)
+                    rm -f "STATE/$group"
+                    echo "NODE $group stop $(now)" >> "JOURNAL"; exit 0;;
+                  status)
+                    if [ -e "STATE/$group" ]; then echo running; else echo stopped; fi; exit 0;;
+                esac
+                exit 1
+                """.replace("NODE", node).replace("STATE", state.toString()).replace("JOURNAL", journal.toString())
+                .replace("FAILING", String.join(" ", failing));
+    }
+
+    String name() {
+        return name;
+    }
+
+    Path log() {
+        return dir.resolve("ha-log");
+    }
+
+    String logText() throws IOException {
+        return Files.exists(log()) ? Files.readString(log()) : "";
+    }
+
+    boolean runs(String group) {
+        return Files.exists(dir.resolve("state").resolve(group));
+    }
+
+    private List<String> launcher(String... extra) throws IOException {
+        List<String> args = new ArrayList<>(List.of("ip", "netns", "exec", lab.namespace(name),
+                LAUNCHER.toString(), "-c", dir.toString(), "--node", name, "--pidfile", dir.resolve("pid").toString(),
+                "--run-dir", dir.resolve("run").toString()));
+        args.addAll(List.of(extra));
+        return args;
+    }
+
+    /** Starts the daemon in the foreground (the test owns the process). */
+    ClusterNode start() throws IOException {
+        process = lab.own(new ProcessBuilder(launcher("-f"))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("stderr").toFile()))
+                .start());
+        return this;
+    }
+
+    /**
+     * SIGKILL: no goodbye. Its resources stay as they were, but as far as the journal's
+     * "never both at once" check goes, a dead node runs nothing from now on (the survivor
+     * taking over is the point).
+     */
+    void kill9(Journal journal) throws InterruptedException, IOException {
+        process.destroyForcibly();
+        process.waitFor();
+        journal.killed(name);
+    }
+
+    /** SIGTERM, as {@code heartbeat -k} sends it; returns once the daemon has exited. */
+    int stop() throws InterruptedException {
+        process.destroy();
+        return process.waitFor();
+    }
+
+    boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    /** Asks the daemon over its control socket; empty text while it does not answer. */
+    String ask(String command) {
+        try {
+            return ControlServer.ask(dir.resolve("run"), command).strip();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    String rscStatus() {
+        return ask("rscstatus");
+    }
+}

@@ -1,0 +1,100 @@
+package org.jheartbeat.core.manager;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+import org.jheartbeat.core.agent.ActionResult;
+import org.jheartbeat.core.agent.AgentContext;
+import org.jheartbeat.core.agent.OcfResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts and stops one resource group the way Heartbeat's ResourceManager does: start runs
+ * left to right and skips what already runs; stop runs right to left and stops every resource,
+ * running or not (every stop is idempotent). Each agent action has its timeout; an action
+ * still running then is interrupted and counts as failed. Blocking: run it on a virtual thread.
+ */
+final class GroupWork {
+
+    private static final Logger LOG = LoggerFactory.getLogger("ResourceManager");
+
+    private final AgentContext context;
+
+    GroupWork(AgentContext context) {
+        this.context = context;
+    }
+
+    /** True when every resource runs at the end. Stops at the first failure (the caller stops the group). */
+    boolean start(ManagedGroup group) {
+        LOG.info("Acquiring resource group: {}", group.describe());
+        for (ManagedResource resource : group.resources()) {
+            ActionResult status = run(resource, "monitor", r -> r.agent().monitor(context, r.parameters()));
+            if (status.isSuccess()) {
+                LOG.info("Resource {} is already running", resource.token());
+                continue;
+            }
+            ActionResult started = run(resource, "start", r -> r.agent().start(context, r.parameters()));
+            if (!started.isSuccess()) {
+                LOG.error("Return code {} from {} start{}", started.result().code(), resource.token(),
+                        started.reason().isEmpty() ? "" : ": " + started.reason());
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when every resource stopped; runs every stop even after a failure. */
+    boolean stop(ManagedGroup group) {
+        LOG.info("Releasing resource group: {}", group.describe());
+        boolean allStopped = true;
+        List<ManagedResource> resources = group.resources();
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            ManagedResource resource = resources.get(i);
+            ActionResult stopped = run(resource, "stop", r -> r.agent().stop(context, r.parameters()));
+            if (!stopped.isSuccess()) {
+                LOG.error("Return code {} from {} stop{}", stopped.result().code(), resource.token(),
+                        stopped.reason().isEmpty() ? "" : ": " + stopped.reason());
+                allStopped = false;
+            }
+        }
+        return allStopped;
+    }
+
+    /** Announces the group's addresses again (after a healed partition). */
+    void reannounce(ManagedGroup group) {
+        for (ManagedResource resource : group.resources()) {
+            ActionResult result = run(resource, "reannounce", r -> r.agent().reannounce(context, r.parameters()));
+            if (!result.isSuccess() && result.result() != OcfResult.NOT_RUNNING) {
+                LOG.warn("{}: announcing again failed: {}", resource.token(), result.reason());
+            }
+        }
+    }
+
+    private static ActionResult run(ManagedResource resource, String action,
+                                    Function<ManagedResource, ActionResult> call) {
+        Duration timeout = resource.agent().timeout(action);
+        AtomicReference<ActionResult> result = new AtomicReference<>();
+        Thread worker = Thread.ofVirtual().name(resource.agent().name() + "-" + action).start(() -> {
+            try {
+                result.set(call.apply(resource));
+            } catch (RuntimeException e) {
+                result.set(ActionResult.of(OcfResult.ERR_GENERIC, e.toString()));
+            }
+        });
+        try {
+            if (!worker.join(timeout)) {
+                worker.interrupt();
+                LOG.error("{} {} timed out after {} ms", resource.token(), action, timeout.toMillis());
+                return ActionResult.of(OcfResult.ERR_GENERIC, action + " timed out");
+            }
+        } catch (InterruptedException e) {
+            worker.interrupt();
+            Thread.currentThread().interrupt();
+            return ActionResult.of(OcfResult.ERR_GENERIC, action + " interrupted");
+        }
+        return result.get();
+    }
+}

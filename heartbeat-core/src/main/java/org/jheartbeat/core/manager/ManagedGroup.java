@@ -1,0 +1,24 @@
+package org.jheartbeat.core.manager;
+
+import java.util.List;
+import java.util.Objects;
+
+/** One haresources line, ready to run: its key (the first resource), home node and resources in order. */
+public record ManagedGroup(String key, String homeNode, List<ManagedResource> resources) {
+
+    public ManagedGroup {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(homeNode, "homeNode");
+        resources = List.copyOf(resources);
+        if (resources.isEmpty()) {
+            throw new IllegalArgumentException("resource group " + key + " has no resources");
+        }
+    }
+
+    /** The haresources line as Heartbeat logs it: {@code HOME RSC1 RSC2 ...}. */
+    public String describe() {
+        StringBuilder line = new StringBuilder(homeNode);
+        resources.forEach(r -> line.append(' ').append(r.token()));
+        return line.toString();
+    }
+}

@@ -1,0 +1,226 @@
+package org.jheartbeat.core.manager;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+import org.jheartbeat.core.agent.AgentContext;
+import org.jheartbeat.core.config.AutoFailback;
+import org.jheartbeat.core.membership.LogMarkers;
+import org.jheartbeat.core.membership.MembershipEvent;
+import org.jheartbeat.core.membership.RateLimitedLog;
+import org.jheartbeat.core.policy.Decision;
+import org.jheartbeat.core.policy.Policy;
+import org.jheartbeat.core.policy.PolicyAction;
+import org.jheartbeat.core.policy.PolicyEvent;
+import org.jheartbeat.core.policy.PolicyState;
+import org.jheartbeat.core.policy.RscStatus;
+import org.jheartbeat.core.policy.StandbyArgument;
+import org.jheartbeat.core.policy.TimerToken;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The daemon's resource manager: one thread that owns the policy state, feeds it every event
+ * (membership changes, hand-off messages, admin requests, timers, outcomes of resource work) in
+ * the order they happened, and carries out the decisions. Resource work runs on virtual
+ * threads and comes back as events, so the loop never waits for an agent.
+ *
+ * <p>Readers ({@link #rscStatus}, {@link #state}) see the state published after the last event
+ * and never wait for the loop.
+ */
+public final class ResourceManager implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger("heartbeat");
+
+    /** Where hand-off messages to the peer go. */
+    @FunctionalInterface
+    public interface PeerLink {
+        void send(byte[] payload);
+    }
+
+    private final Policy policy;
+    private final Map<String, ManagedGroup> groups;
+    private final GroupWork work;
+    private final PeerLink peer;
+    private final LongSupplier clockMillis;
+    private final ScheduledThreadPoolExecutor loop;
+    private final Map<TimerToken, ScheduledFuture<?>> timers = new HashMap<>();
+    private final CompletableFuture<Void> shutdownComplete = new CompletableFuture<>();
+    private final RateLimitedLog badMessages = new RateLimitedLog(LOG, 10_000);
+    private PolicyState state;
+    private volatile PolicyState published;
+
+    /**
+     * @param groups      every haresources group, in file order, keyed as the policy names them
+     * @param incarnation this run of the daemon (the membership's incarnation)
+     */
+    public ResourceManager(Policy policy, long incarnation, List<ManagedGroup> groups, AgentContext context,
+                           PeerLink peer, LongSupplier clockMillis) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        Map<String, ManagedGroup> byKey = new LinkedHashMap<>();
+        groups.forEach(g -> byKey.put(g.key(), g));
+        this.groups = Map.copyOf(byKey);
+        this.work = new GroupWork(context);
+        this.peer = Objects.requireNonNull(peer, "peer");
+        this.clockMillis = Objects.requireNonNull(clockMillis, "clockMillis");
+        this.state = policy.initialState(incarnation);
+        this.published = state;
+        this.loop = new ScheduledThreadPoolExecutor(1,
+                task -> Thread.ofPlatform().name("resource-manager").daemon().unstarted(task));
+        loop.setRemoveOnCancelPolicy(true);
+    }
+
+    // ---- inputs (any thread)
+
+    public void membershipEvent(MembershipEvent event) {
+        MembershipTranslation.toPolicyEvent(event, policy.config().localNode()).ifPresent(this::submit);
+    }
+
+    /** A hand-off payload from {@code sender}, as the membership delivered it. */
+    public void peerPayload(String sender, byte[] payload) {
+        if (policy.config().peer().filter(sender::equals).isEmpty()) {
+            badMessages.warn("sender " + sender, "hand-off message from " + sender
+                    + ", which is not this node's peer: ignored");
+            return;
+        }
+        try {
+            submit(new PolicyEvent.FromPeer(PeerMessageCodec.decode(payload)));
+        } catch (IOException e) {
+            badMessages.warn("malformed " + sender, "malformed hand-off message from " + sender + " dropped: "
+                    + e.getMessage());
+        }
+    }
+
+    /** {@code hb_standby ARG}: empty when accepted, else why not. */
+    public Optional<String> requestStandby(StandbyArgument argument) {
+        return refusal().or(() -> {
+            submit(new PolicyEvent.StandbyRequested(argument));
+            return Optional.empty();
+        });
+    }
+
+    /** {@code hb_takeover ARG}: empty when accepted, else why not. */
+    public Optional<String> requestTakeover(StandbyArgument argument) {
+        return refusal().or(() -> {
+            submit(new PolicyEvent.TakeoverRequested(argument));
+            return Optional.empty();
+        });
+    }
+
+    private Optional<String> refusal() {
+        if (policy.config().mode() == AutoFailback.LEGACY) {
+            return Optional.of("Standby mode only implemented when nice_failback on");
+        }
+        if (policy.config().peer().isEmpty()) {
+            return Optional.of("no other node to hand resources to");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Graceful stop: releases every group to the peer. The future completes once everything is
+     * stopped and the peer was told.
+     */
+    public CompletableFuture<Void> shutdown() {
+        submit(new PolicyEvent.ShutdownRequested());
+        return shutdownComplete;
+    }
+
+    public void submit(PolicyEvent event) {
+        try {
+            loop.execute(() -> handle(event));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("event after close ignored: {}", event);
+        }
+    }
+
+    // ---- readers (any thread)
+
+    public RscStatus rscStatus() {
+        return policy.rscStatus(published);
+    }
+
+    public PolicyState state() {
+        return published;
+    }
+
+    // ---- the loop
+
+    private void handle(PolicyEvent event) {
+        Decision decision;
+        try {
+            decision = policy.decide(state, event, clockMillis.getAsLong());
+        } catch (RuntimeException e) {
+            LOG.error("resource policy failed on {}", event, e);
+            return;
+        }
+        state = decision.state();
+        published = state;
+        decision.actions().forEach(this::perform);
+    }
+
+    private void perform(PolicyAction action) {
+        switch (action) {
+            case PolicyAction.StartGroup start -> {
+                ManagedGroup group = groups.get(start.key());
+                Thread.ofVirtual().name("start " + start.key()).start(() -> submit(work.start(group)
+                        ? new PolicyEvent.GroupStarted(start.key()) : new PolicyEvent.GroupStartFailed(start.key())));
+            }
+            case PolicyAction.StopGroup stop -> {
+                ManagedGroup group = groups.get(stop.key());
+                Thread.ofVirtual().name("stop " + stop.key()).start(() -> submit(work.stop(group)
+                        ? new PolicyEvent.GroupStopped(stop.key()) : new PolicyEvent.GroupStopFailed(stop.key())));
+            }
+            case PolicyAction.SendToPeer send -> {
+                LOG.debug("to peer: {}", send.message());
+                peer.send(PeerMessageCodec.encode(send.message()));
+            }
+            case PolicyAction.StartTimer timer -> timers.put(timer.token(), loop.schedule(
+                    () -> {
+                        timers.remove(timer.token());
+                        handle(new PolicyEvent.TimerFired(timer.token()));
+                    }, timer.delay().toNanos(), TimeUnit.NANOSECONDS));
+            case PolicyAction.CancelTimer cancel -> {
+                ScheduledFuture<?> pending = timers.remove(cancel.token());
+                if (pending != null) {
+                    pending.cancel(false);
+                }
+            }
+            case PolicyAction.Log log -> log(log);
+            case PolicyAction.ReannounceAddresses again -> {
+                ManagedGroup group = groups.get(again.key());
+                Thread.ofVirtual().name("reannounce " + again.key()).start(() -> work.reannounce(group));
+            }
+            case PolicyAction.StopFailureEscalation failed -> LOG.error(LogMarkers.CRIT,
+                    "Resource group {} could not be stopped. Reset this node (or stop the resource by hand and"
+                            + " restart heartbeat) before the other node may take it.", failed.key());
+            case PolicyAction.ShutdownComplete ignored -> shutdownComplete.complete(null);
+        }
+    }
+
+    private static void log(PolicyAction.Log log) {
+        switch (log.level()) {
+            case DEBUG -> LOG.debug("{}", log.text());
+            case INFO -> LOG.info("{}", log.text());
+            case WARN -> LOG.warn("{}", log.text());
+            case ERROR -> LOG.error("{}", log.text());
+            case CRIT -> LOG.error(LogMarkers.CRIT, "{}", log.text());
+        }
+    }
+
+    /** Starts nothing new; resource work in flight finishes on its own threads. */
+    @Override
+    public void close() {
+        loop.shutdownNow();
+    }
+}

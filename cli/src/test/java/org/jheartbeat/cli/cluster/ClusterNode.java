@@ -82,6 +82,12 @@ final class ClusterNode {
         return Files.exists(log()) ? Files.readString(log()) : "";
     }
 
+    /** What the daemon printed outside its log (start-up failures). */
+    String stderrText() throws IOException {
+        Path stderr = dir.resolve("stderr");
+        return Files.exists(stderr) ? Files.readString(stderr) : "";
+    }
+
     boolean runs(String group) {
         return Files.exists(dir.resolve("state").resolve(group));
     }

@@ -36,7 +36,20 @@ final class Journal {
 
     /** Records that {@code node} died now: whatever it ran counts as ended. */
     void killed(String node) throws IOException {
-        Files.writeString(file, node + " * killed " + (System.currentTimeMillis() * 1_000_000L) + "\n",
+        mark(node, "killed");
+    }
+
+    /** The nodes stop hearing each other now: starts from now until {@link #healed} may double. */
+    void partitioned() throws IOException {
+        mark("*", "partition");
+    }
+
+    void healed() throws IOException {
+        mark("*", "healed");
+    }
+
+    private void mark(String node, String what) throws IOException {
+        Files.writeString(file, node + " * " + what + " " + (System.currentTimeMillis() * 1_000_000L) + "\n",
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
     }
 
@@ -63,6 +76,9 @@ final class Journal {
         Map<String, Long> open = new HashMap<>();
         for (Entry e : entries()) {
             String key = e.node() + " " + e.group();
+            if (e.action().equals("partition") || e.action().equals("healed")) {
+                continue;
+            }
             if (e.action().equals("killed")) {
                 open.entrySet().removeIf(o -> {
                     boolean mine = o.getKey().startsWith(e.node() + " ");
@@ -88,15 +104,31 @@ final class Journal {
         return intervals;
     }
 
-    /** Pairs of intervals in which two nodes ran the same group at once. */
+    /**
+     * Pairs of intervals in which two nodes ran the same group at once, except where the later
+     * start happened while the nodes were partitioned (then both starting is expected, and the
+     * healing must end it).
+     */
     List<String> doubleRuns() throws IOException {
         List<Interval> all = intervals();
+        List<long[]> partitions = new ArrayList<>();
+        long partitionStart = -1;
+        for (Entry e : entries()) {
+            if (e.action().equals("partition")) {
+                partitionStart = e.nanos();
+            } else if (e.action().equals("healed") && partitionStart >= 0) {
+                partitions.add(new long[] {partitionStart, e.nanos()});
+                partitionStart = -1;
+            }
+        }
         List<String> found = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             for (int j = i + 1; j < all.size(); j++) {
                 Interval a = all.get(i);
                 Interval b = all.get(j);
-                if (a.group().equals(b.group()) && !a.node().equals(b.node()) && a.overlaps(b)) {
+                long laterStart = Math.max(a.from(), b.from());
+                boolean duringPartition = partitions.stream().anyMatch(p -> p[0] <= laterStart && laterStart <= p[1]);
+                if (a.group().equals(b.group()) && !a.node().equals(b.node()) && a.overlaps(b) && !duringPartition) {
                     found.add(a + " and " + b);
                 }
             }

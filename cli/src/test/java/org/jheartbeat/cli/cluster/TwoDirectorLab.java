@@ -34,25 +34,48 @@ final class TwoDirectorLab implements AutoCloseable {
     }
 
     static String haCf(String autoFailback) {
-        return "keepalive 100ms\ndeadtime 500ms\nwarntime 300ms\ninitdead 2\nudpport 6950\ncrm off\n"
+        return "keepalive 100ms\ndeadtime 500ms\nwarntime 300ms\ninitdead 4\nudpport 6950\ncrm off\n"
                 + "auto_failback " + autoFailback + "\nbcast eth0\nnode x1 x2\n";
     }
 
+    private final List<ClusterNode> nodes = new java.util.ArrayList<>();
+
     ClusterNode node(String name, String autoFailback, String... failing) throws IOException {
-        return new ClusterNode(net, name, dir.resolve(name), haCf(autoFailback), HARESOURCES, journal.file(),
-                List.of(failing));
+        ClusterNode node = new ClusterNode(net, name, dir.resolve(name), haCf(autoFailback), HARESOURCES,
+                journal.file(), List.of(failing));
+        nodes.add(node);
+        return node;
     }
 
-    static void awaitRsc(ClusterNode node, String status) {
-        await().atMost(SOON).pollInterval(Duration.ofMillis(50)).until(() -> node.rscStatus().equals(status));
+    /** Every node's log, for a failure message. */
+    String logs() throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (ClusterNode node : nodes) {
+            text.append("\n==== ").append(node.name()).append(" log\n").append(node.logText());
+            text.append("\n==== ").append(node.name()).append(" stderr\n").append(node.stderrText());
+        }
+        return text.toString();
     }
 
-    static void awaitRuns(ClusterNode node, String group) {
-        await().atMost(SOON).pollInterval(Duration.ofMillis(20)).until(() -> node.runs(group));
+    void awaitRsc(ClusterNode node, String status) throws IOException {
+        awaitThat(node.name() + " rscstatus " + status, () -> node.rscStatus().equals(status));
     }
 
-    static void awaitStopped(ClusterNode node, String group) {
-        await().atMost(SOON).pollInterval(Duration.ofMillis(20)).until(() -> !node.runs(group));
+    void awaitRuns(ClusterNode node, String group) throws IOException {
+        awaitThat(node.name() + " runs " + group, () -> node.runs(group));
+    }
+
+    void awaitStopped(ClusterNode node, String group) throws IOException {
+        awaitThat(node.name() + " stopped " + group, () -> !node.runs(group));
+    }
+
+    /** Waits for a condition; when it does not come, fails with every node's log. */
+    void awaitThat(String what, java.util.concurrent.Callable<Boolean> condition) throws IOException {
+        try {
+            await().atMost(SOON).pollInterval(Duration.ofMillis(20)).until(condition);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("not within " + SOON.toSeconds() + " s: " + what + logs(), e);
+        }
     }
 
     @Override

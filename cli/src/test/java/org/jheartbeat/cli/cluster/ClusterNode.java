@@ -58,7 +58,8 @@ final class ClusterNode {
                   start)
                     echo "NODE $group start $(now)" >> "JOURNAL"
                     case " FAILING " in *" $group "*) echo "TestRsc: $group refuses to start" >&2; exit 1;; esac
-                    touch "STATE/$group"; exit 0;;
+                    touch "STATE/$group"
+                    echo "NODE $group started $(now)" >> "JOURNAL"; exit 0;;
                   stop)
                     rm -f "STATE/$group"
                     echo "NODE $group stop $(now)" >> "JOURNAL"; exit 0;;
@@ -110,14 +111,18 @@ final class ClusterNode {
     }
 
     /**
-     * SIGKILL: no goodbye. Its resources stay as they were, but as far as the journal's
-     * "never both at once" check goes, a dead node runs nothing from now on (the survivor
-     * taking over is the point).
+     * SIGKILL, standing for the death of the whole machine: no goodbye, and what it ran is gone
+     * with it (its state files are removed and the journal notes that it runs nothing from now).
      */
     void kill9(Journal journal) throws InterruptedException, IOException {
         process.destroyForcibly();
         process.waitFor();
         journal.killed(name);
+        try (var files = Files.list(dir.resolve("state"))) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
     }
 
     /** SIGTERM, as {@code heartbeat -k} sends it; returns once the daemon has exited. */

@@ -49,7 +49,7 @@ final class Journal {
     }
 
     private void mark(String node, String what) throws IOException {
-        Files.writeString(file, node + " * " + what + " " + (System.currentTimeMillis() * 1_000_000L) + "\n",
+        Files.writeString(file, node + " * " + what + " " + nowNanos() + "\n",
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
     }
 
@@ -65,6 +65,24 @@ final class Journal {
         return entries;
     }
 
+    /** Wall-clock nanoseconds now, on the scale the journal uses. */
+    static long nowNanos() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
+    /** When {@code node} first finished starting {@code group} at or after {@code since}, if it has. */
+    java.util.OptionalLong startedAfter(String node, String group, long since) throws IOException {
+        return entries().stream().filter(e -> e.node().equals(node) && e.group().equals(group)
+                && e.action().equals("started") && e.nanos() >= since).mapToLong(Entry::nanos).findFirst();
+    }
+
+    /** When {@code node} last finished stopping {@code group} before {@code until}. */
+    java.util.OptionalLong stoppedBefore(String node, String group, long until) throws IOException {
+        return entries().stream().filter(e -> e.node().equals(node) && e.group().equals(group)
+                && e.action().equals("stop") && e.nanos() <= until).mapToLong(Entry::nanos).max();
+    }
+
     /** How many times {@code node} started {@code group}. */
     long starts(String node, String group) throws IOException {
         return entries().stream().filter(e -> e.node().equals(node) && e.group().equals(group)
@@ -76,7 +94,7 @@ final class Journal {
         Map<String, Long> open = new HashMap<>();
         for (Entry e : entries()) {
             String key = e.node() + " " + e.group();
-            if (e.action().equals("partition") || e.action().equals("healed")) {
+            if (e.action().equals("partition") || e.action().equals("healed") || e.action().equals("started")) {
                 continue;
             }
             if (e.action().equals("killed")) {
@@ -134,22 +152,5 @@ final class Journal {
             }
         }
         return found;
-    }
-
-    /** The time from the end of {@code from}'s last stop of {@code group} to the start of {@code to}'s next start. */
-    long handoffGapNanos(String group, String from, String to) throws IOException {
-        List<Entry> entries = entries();
-        long stopped = -1;
-        for (Entry e : entries) {
-            if (e.group().equals(group) && e.node().equals(from) && e.action().equals("stop")) {
-                stopped = e.nanos();
-            }
-        }
-        for (Entry e : entries) {
-            if (e.group().equals(group) && e.node().equals(to) && e.action().equals("start") && e.nanos() >= stopped) {
-                return e.nanos() - stopped;
-            }
-        }
-        throw new IllegalStateException(to + " never started " + group + " after " + from + " stopped it");
     }
 }

@@ -24,8 +24,16 @@ final class TwoDirectorLab implements AutoCloseable {
     final int bridge;
     private final Path dir;
 
+    /** keepalive, deadtime, warntime and initdead lines of ha.cf. */
+    private final String timers;
+
     TwoDirectorLab(Path dir) throws IOException {
+        this(dir, "keepalive 100ms\ndeadtime 500ms\nwarntime 300ms\ninitdead 4\n");
+    }
+
+    TwoDirectorLab(Path dir, String timers) throws IOException {
         this.dir = dir;
+        this.timers = timers;
         this.net = new NetnsLab();
         this.journal = new Journal(dir.resolve("journal"));
         this.bridge = net.bridge();
@@ -33,9 +41,8 @@ final class TwoDirectorLab implements AutoCloseable {
         net.plug("x2", "eth0", bridge, 2);
     }
 
-    static String haCf(String autoFailback) {
-        return "keepalive 100ms\ndeadtime 500ms\nwarntime 300ms\ninitdead 4\nudpport 6950\ncrm off\n"
-                + "auto_failback " + autoFailback + "\nbcast eth0\nnode x1 x2\n";
+    String haCf(String autoFailback) {
+        return timers + "udpport 6950\ncrm off\nauto_failback " + autoFailback + "\nbcast eth0\nnode x1 x2\n";
     }
 
     private final List<ClusterNode> nodes = new java.util.ArrayList<>();

@@ -1,0 +1,129 @@
+package org.jheartbeat.cli.cluster;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Takeover and switch-over times of two real daemons in network namespaces (not a test: run it
+ * by hand, as root, after {@code ./build}; it prints numbers).
+ *
+ * <pre>
+ * cd cli && ../mvnw -q -o dependency:build-classpath -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
+ * java --enable-native-access=ALL-UNNAMED \
+ *     -cp "target/jheartbeat/lib/*:target/test-classes:$(cat target/test.classpath)" \
+ *     org.jheartbeat.cli.cluster.TakeoverBenchmark [ROUNDS] [fast|slow|all]
+ * </pre>
+ *
+ * <ul>
+ *   <li>kill -9 of the node running alpha: from the kill to the survivor's start of alpha
+ *       finished;</li>
+ *   <li>link down of that node (its only medium): from the cut to the same;</li>
+ *   <li>hb_standby: from the request to the peer's start finished, and the gap between the
+ *       giver's stop finished and the taker's start beginning (nobody runs the group).</li>
+ * </ul>
+ * Each round brings x1 back (auto_failback on gives alpha back to it) before the next fault.
+ */
+public final class TakeoverBenchmark {
+
+    private TakeoverBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        String which = args.length > 1 ? args[1] : "all";
+        if (!which.equals("slow")) {
+            run("100ms/500ms", "keepalive 100ms\ndeadtime 500ms\nwarntime 300ms\ninitdead 4\n", 500, rounds);
+        }
+        if (!which.equals("fast")) {
+            run("1s/10s", "keepalive 1\ndeadtime 10\nwarntime 5\ninitdead 20\n", 10_000, rounds);
+        }
+    }
+
+    private static void run(String label, String timers, long deadtimeMillis, int rounds) throws Exception {
+        Path dir = Files.createTempDirectory("jhb-takeover");
+        List<Double> kill = new ArrayList<>();
+        List<Double> linkDown = new ArrayList<>();
+        List<Double> switchOver = new ArrayList<>();
+        List<Double> gap = new ArrayList<>();
+        try (TwoDirectorLab lab = new TwoDirectorLab(dir, timers)) {
+            ClusterNode x2 = lab.node("x2", "on").start();
+            lab.awaitRsc(x2, "all");
+            for (int round = 0; round < rounds; round++) {
+                ClusterNode x1 = bringBackX1(lab, x2);
+                long fault = Journal.nowNanos();
+                x1.kill9(lab.journal);
+                kill.add(awaitTakeover(lab, fault));
+
+                x1 = bringBackX1(lab, x2);
+                lab.journal.partitioned();
+                fault = Journal.nowNanos();
+                lab.net.linkDown("x1", "eth0");
+                linkDown.add(awaitTakeover(lab, fault));
+                x1.kill9(lab.journal); // end the partition the simple way
+                lab.journal.healed();
+                lab.net.linkUp("x1", "eth0");
+
+                x1 = bringBackX1(lab, x2);
+                long asked = Journal.nowNanos();
+                if (!x1.ask("standby all").equals("OK")) {
+                    throw new IllegalStateException("standby refused");
+                }
+                long started = await(lab, "x2", asked);
+                switchOver.add((started - asked) / 1e6);
+                long stopped = lab.journal.stoppedBefore("x1", "alpha", started).orElseThrow();
+                long startBegan = lab.journal.entries().stream().filter(e -> e.node().equals("x2")
+                        && e.group().equals("alpha") && e.action().equals("start") && e.nanos() >= stopped)
+                        .mapToLong(Journal.Entry::nanos).findFirst().orElseThrow();
+                gap.add((startBegan - stopped) / 1e6);
+                x1.stop();
+                lab.awaitRsc(x2, "all");
+                System.out.printf(Locale.ROOT, "%s round %d: kill -9 %.0f ms, link down %.0f ms, switch-over %.0f ms"
+                                + " (gap %.1f ms)%n", label, round + 1, kill.getLast(), linkDown.getLast(),
+                        switchOver.getLast(), gap.getLast());
+            }
+            if (!lab.journal.doubleRuns().isEmpty()) {
+                System.out.println("WARNING: double runs outside partitions: " + lab.journal.doubleRuns());
+            }
+        }
+        System.out.printf(Locale.ROOT, "%n%s (deadtime %d ms), n=%d%n", label, deadtimeMillis, rounds);
+        print("takeover after kill -9", kill, deadtimeMillis);
+        print("takeover after link down", linkDown, deadtimeMillis);
+        print("hb_standby: request to peer started", switchOver, 0);
+        print("hb_standby: gap nobody runs it", gap, 0);
+    }
+
+    /** Starts x1 and waits until failback gave it alpha. */
+    private static ClusterNode bringBackX1(TwoDirectorLab lab, ClusterNode x2)
+            throws IOException {
+        ClusterNode x1 = lab.node("x1", "on").start();
+        lab.awaitRuns(x1, "alpha");
+        lab.awaitRsc(x1, "local");
+        lab.awaitRsc(x2, "local");
+        return x1;
+    }
+
+    private static double awaitTakeover(TwoDirectorLab lab, long fault) throws IOException {
+        return (await(lab, "x2", fault) - fault) / 1e6;
+    }
+
+    private static long await(TwoDirectorLab lab, String node, long since) throws IOException {
+        lab.awaitThat(node + " started alpha", () -> lab.journal.startedAfter(node, "alpha", since).isPresent());
+        return lab.journal.startedAfter(node, "alpha", since).getAsLong();
+    }
+
+    private static void print(String what, List<Double> millis, long deadtime) {
+        List<Double> sorted = new ArrayList<>(millis);
+        Collections.sort(sorted);
+        double median = sorted.get(sorted.size() / 2);
+        double p95 = sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.95) - 1));
+        double max = sorted.getLast();
+        String beyond = deadtime > 0 ? String.format(Locale.ROOT, "  (median deadtime + %.0f ms)", median - deadtime) : "";
+        System.out.printf(Locale.ROOT, "  %-38s median %7.1f ms  p95 %7.1f ms  max %7.1f ms%s%n", what, median, p95,
+                max, beyond);
+    }
+}

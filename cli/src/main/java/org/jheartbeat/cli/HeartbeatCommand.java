@@ -53,6 +53,10 @@ public final class HeartbeatCommand implements Callable<Integer> {
     @Option(names = {"-k", "--kill"}, description = "Stop the running daemon (SIGTERM) and wait until it has exited.")
     boolean kill;
 
+    @Option(names = {"-r", "--reload"}, description = "Check the configuration, then tell the running daemon to"
+            + " reread it (SIGHUP).")
+    boolean reload;
+
     @Option(names = "--status", description = "Print the running daemon's node and link table.")
     boolean status;
 
@@ -67,6 +71,10 @@ public final class HeartbeatCommand implements Callable<Integer> {
             description = "Directory of the control socket (default: ${DEFAULT-VALUE}).")
     Path runDirectory;
 
+    @Option(names = "--init-dir", paramLabel = "DIR", defaultValue = "/etc/init.d", hidden = true,
+            description = "Where LSB init scripts named in haresources are looked up (default: ${DEFAULT-VALUE}).")
+    Path initDirectory;
+
     private final List<String> arguments = new ArrayList<>();
 
     @Override
@@ -79,11 +87,15 @@ public final class HeartbeatCommand implements Callable<Integer> {
             LoggingSetup.quiet();
             return printStatus();
         }
-        HaConfigLoader.Result result = HaConfigLoader.load(
-                HaConfigLoader.Options.of(configDir, Optional.ofNullable(node), BuiltInAgents.NAMES));
+        HaConfigLoader.Options options = new HaConfigLoader.Options(configDir, Optional.ofNullable(node), initDirectory,
+                BuiltInAgents.NAMES);
+        HaConfigLoader.Result result = HaConfigLoader.load(options);
         if (check) {
             ConfigReport.print(result, configDir, System.out);
             return result.valid() ? 0 : 1;
+        }
+        if (reload) {
+            return signalReload(result);
         }
         if (result.config().isEmpty()) {
             result.problems().stream().map(Problem::format).forEach(System.err::println);
@@ -92,7 +104,7 @@ public final class HeartbeatCommand implements Callable<Integer> {
         }
         PidFile pids = new PidFile(pidFile);
         if (foreground) {
-            return HeartbeatDaemon.run(result.config().get(), pids, runDirectory, debug.length, true);
+            return HeartbeatDaemon.run(result.config().get(), options, pids, runDirectory, debug.length, true);
         }
         Optional<ProcessHandle> running = pids.runningProcess();
         if (running.isPresent()) {
@@ -153,6 +165,24 @@ public final class HeartbeatCommand implements Callable<Integer> {
         daemon.destroy();
         daemon.onExit().join();
         return 0;
+    }
+
+    /** {@code heartbeat -r}: a configuration with errors is never sent to the daemon. */
+    private int signalReload(HaConfigLoader.Result result) {
+        LoggingSetup.quiet();
+        Optional<ProcessHandle> running = new PidFile(pidFile).runningProcess();
+        if (result.config().isEmpty()) {
+            result.problems().stream().map(Problem::format).forEach(System.err::println);
+            System.err.println("heartbeat: Config errors: Heartbeat pid "
+                    + running.map(p -> Long.toString(p.pid())).orElse("-") + " NOT restarted");
+            return EXIT_NOT_CONFIGURED;
+        }
+        if (running.isEmpty()) {
+            System.err.println("heartbeat: not running; nothing to reload.");
+            return EXIT_NOT_RUNNING;
+        }
+        System.err.println("heartbeat: Signalling heartbeat pid " + running.get().pid() + " to reread config files");
+        return org.jheartbeat.agents.lvs.ProcessSignals.hangUp(running.get().pid()) ? 0 : 1;
     }
 
     private int printStatus() {

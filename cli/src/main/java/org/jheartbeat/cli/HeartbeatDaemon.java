@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import org.jheartbeat.core.agent.AgentContext;
 import org.jheartbeat.core.agent.AgentRegistry;
 import org.jheartbeat.core.config.HaConfig;
+import org.jheartbeat.core.config.HaConfigLoader;
 import org.jheartbeat.core.control.ControlServer;
 import org.jheartbeat.core.manager.ManagedGroup;
 import org.jheartbeat.core.manager.ResourceManager;
@@ -35,7 +36,8 @@ final class HeartbeatDaemon {
     private HeartbeatDaemon() {
     }
 
-    static int run(HaConfig config, PidFile pidFile, Path runDirectory, int extraDebug, boolean foreground) {
+    static int run(HaConfig config, HaConfigLoader.Options options, PidFile pidFile, Path runDirectory, int extraDebug,
+                   boolean foreground) {
         LoggingSetup.daemon(config.haCf().logging(), extraDebug, config.localNode(), foreground);
         Logger log = LoggerFactory.getLogger("heartbeat");
         long pid = ProcessHandle.current().pid();
@@ -82,6 +84,7 @@ final class HeartbeatDaemon {
             pidFile.removeIfOurs();
             return 1;
         }
+        new ConfigReload(options, membership).installSignalHandler();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("Heartbeat shutdown in progress. ({})", pid);

@@ -101,6 +101,22 @@ final class ClusterNode {
         return args;
     }
 
+    /** Replaces this node's authkeys (mode 600). */
+    void writeAuthKeys(String text) throws IOException {
+        Files.writeString(dir.resolve("authkeys"), text);
+        Files.setPosixFilePermissions(dir.resolve("authkeys"), PosixFilePermissions.fromString("rw-------"));
+    }
+
+    /** Runs the launcher once more with {@code arguments} (e.g. {@code -r}); returns exit code and output. */
+    Run command(String... arguments) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(launcher(arguments)).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        return new Run(p.waitFor(), output);
+    }
+
+    record Run(int exitCode, String output) {
+    }
+
     /** Starts the daemon in the foreground (the test owns the process). */
     ClusterNode start() throws IOException {
         process = lab.own(new ProcessBuilder(launcher("-f"))

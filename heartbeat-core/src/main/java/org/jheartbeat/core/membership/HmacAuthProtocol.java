@@ -29,7 +29,7 @@ public final class HmacAuthProtocol extends Protocol {
     }
 
     private final SenderIdentity identity;
-    private final KeyRing keys;
+    private volatile KeyRing keys;
     private final Set<String> members;
     private final ReplayGuard replayGuard;
     private final DropCounters drops;
@@ -53,8 +53,14 @@ public final class HmacAuthProtocol extends Protocol {
         this.id = PROTOCOL_ID;
     }
 
+    /** Signs with the new active key from now on and accepts exactly the new ring's keys. */
+    void replaceKeys(KeyRing replacement) {
+        keys = replacement;
+    }
+
     @Override
     public Object down(Message msg) {
+        KeyRing keys = this.keys; // one ring for the whole packet, even while keys are replaced
         int keyNumber = keys.activeNumber();
         long counter = identity.nextCounter();
         byte[] content = SignedContent.of(keyNumber, identity.node(), identity.incarnation(), counter, msg, getIdsAbove());

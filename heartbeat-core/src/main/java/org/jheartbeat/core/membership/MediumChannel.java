@@ -29,12 +29,15 @@ final class MediumChannel implements AutoCloseable {
     private final String description;
     private final JChannel channel;
     private final HeartbeatProtocol heartbeat;
+    private final HmacAuthProtocol auth;
 
-    private MediumChannel(String linkName, String description, JChannel channel, HeartbeatProtocol heartbeat) {
+    private MediumChannel(String linkName, String description, JChannel channel, HeartbeatProtocol heartbeat,
+                          HmacAuthProtocol auth) {
         this.linkName = linkName;
         this.description = description;
         this.channel = channel;
         this.heartbeat = heartbeat;
+        this.auth = auth;
     }
 
     /** What every channel of one daemon shares. */
@@ -69,7 +72,7 @@ final class MediumChannel implements AutoCloseable {
             channel.setName(shared.identity().node());
             channel.connect(CLUSTER);
             shared.handoff().addLink(handoff);
-            return new MediumChannel(link, description, channel, heartbeat);
+            return new MediumChannel(link, description, channel, heartbeat, auth);
         } catch (Exception e) {
             throw new MembershipException("cannot start " + description + ": " + e.getMessage(), e);
         }
@@ -116,6 +119,10 @@ final class MediumChannel implements AutoCloseable {
 
     void sendStatus(NodeStatus status, int deadtimeMillis) {
         heartbeat.sendStatus(status, deadtimeMillis);
+    }
+
+    void replaceKeys(KeyRing keys) {
+        auth.replaceKeys(keys);
     }
 
     @Override

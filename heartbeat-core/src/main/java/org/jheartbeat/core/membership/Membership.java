@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
+import org.jheartbeat.core.config.AuthKeys;
 import org.jheartbeat.core.config.AuthMethod;
 import org.jheartbeat.core.config.HaConfig;
 import org.jheartbeat.core.config.HaCf;
@@ -89,10 +90,7 @@ public final class Membership implements AutoCloseable {
         Timers timers = cf.timers();
         String local = config.localNode();
         KeyRing keys = KeyRing.of(config.authKeys());
-        if (keys.active().method() == AuthMethod.CRC) {
-            LOG.warn("authkeys selects crc: packets are only checked for damage, NOT authenticated;"
-                    + " anyone on the network can forge them. Use sha1, sha256 or sha512.");
-        }
+        warnIfCrc(keys);
         if (!RealtimeScheduling.raiseProcessNice()) {
             LOG.info("could not raise the daemon's priority (nice {}); it runs at normal priority",
                     RealtimeScheduling.NICE);
@@ -144,6 +142,20 @@ public final class Membership implements AutoCloseable {
         long retransmit = retransmitInterval(timers.keepalive()).toNanos();
         timer.scheduleAtFixedRate(membership::retransmit, retransmit, retransmit, TimeUnit.NANOSECONDS);
         return membership;
+    }
+
+    private static void warnIfCrc(KeyRing keys) {
+        if (keys.active().method() == AuthMethod.CRC) {
+            LOG.warn("authkeys selects crc: packets are only checked for damage, NOT authenticated;"
+                    + " anyone on the network can forge them. Use sha1, sha256 or sha512.");
+        }
+    }
+
+    /** Uses a reread authkeys on every medium from the next packet on (key rotation). */
+    public void replaceKeys(AuthKeys authKeys) {
+        KeyRing keys = KeyRing.of(authKeys);
+        warnIfCrc(keys);
+        channels.forEach(channel -> channel.replaceKeys(keys));
     }
 
     /** bcast and mcast lines each make a channel; the ucast lines of one interface share one. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -38,6 +39,7 @@ public final class Membership implements AutoCloseable {
     private final List<MediumChannel> channels;
     private final PingMonitor pings;
     private final ScheduledExecutorService timer;
+    private volatile StatusSender sender;
 
     private Membership(NodeTable table, DropCounters drops, List<MediumChannel> channels, PingMonitor pings,
                        ScheduledExecutorService timer) {
@@ -56,12 +58,20 @@ public final class Membership implements AutoCloseable {
         return Duration.ofMillis(Math.min(250, Math.max(1, keepalive.toMillis() / 4)));
     }
 
-    /**
-     * Opens every medium and starts sending status packets.
-     *
-     * @param listener receives every event from the first one on (may be null)
-     */
+    /** {@link #start(HaConfig, Path, MembershipListener)} with Heartbeat's state directory. */
     public static Membership start(HaConfig config, MembershipListener listener) throws MembershipException {
+        return start(config, GenerationFile.DEFAULT_STATE_DIRECTORY, listener);
+    }
+
+    /**
+     * Takes the next generation from {@code stateDirectory}, opens every medium and starts
+     * sending status packets.
+     *
+     * @param stateDirectory where {@code hb_generation} is kept (Heartbeat: /var/lib/heartbeat)
+     * @param listener       receives every event from the first one on (may be null)
+     */
+    public static Membership start(HaConfig config, Path stateDirectory, MembershipListener listener)
+            throws MembershipException {
         HaCf cf = config.haCf();
         Timers timers = cf.timers();
         String local = config.localNode();
@@ -74,7 +84,14 @@ public final class Membership implements AutoCloseable {
             LOG.info("could not raise the daemon's priority (nice {}); it runs at normal priority",
                     RealtimeScheduling.NICE);
         }
-        SenderIdentity identity = SenderIdentity.startingNow(local);
+        if (!RealtimeScheduling.raiseJvmStopTheWorldThread()) {
+            LOG.info("could not give the JVM's garbage collector realtime priority; collections may take"
+                    + " longer on a busy node");
+        }
+        if (!RealtimeScheduling.lockMemory()) {
+            LOG.info("Cannot lock ourselves into memory; pages may be paged out under memory pressure");
+        }
+        SenderIdentity identity = new SenderIdentity(local, GenerationFile.next(stateDirectory));
         LOG.info("Heartbeat generation: {}", identity.incarnation());
 
         Map<String, List<Medium>> channelMedia = groupIntoChannels(cf.media());
@@ -106,13 +123,13 @@ public final class Membership implements AutoCloseable {
                     : new MembershipException("cannot start membership: " + e.getMessage(), e);
         }
 
-        ThreadFactory timerThreads = Thread.ofPlatform().daemon().name("membership-timer").factory();
+        ThreadFactory timerThreads = Thread.ofPlatform().daemon().name("membership-scan").factory();
         ScheduledExecutorService timer = Executors.newScheduledThreadPool(1,
                 task -> timerThreads.newThread(RealtimeScheduling.raised(task)));
         Membership membership = new Membership(table, drops, List.copyOf(channels), pings, timer);
-        long keepalive = timers.keepalive().toNanos();
         int deadtimeMillis = (int) timers.deadtime().toMillis();
-        timer.scheduleAtFixedRate(() -> membership.sendStatus(deadtimeMillis), 0, keepalive, TimeUnit.NANOSECONDS);
+        membership.sender = new StatusSender("heartbeat-sender", timers.keepalive().toNanos(),
+                () -> membership.sendStatus(deadtimeMillis)).start();
         long scan = scanInterval(timers.keepalive()).toNanos();
         timer.scheduleAtFixedRate(membership::scan, scan, scan, TimeUnit.NANOSECONDS);
         return membership;
@@ -187,6 +204,7 @@ public final class Membership implements AutoCloseable {
 
     @Override
     public void close() {
+        sender.close();
         timer.shutdownNow();
         if (pings != null) {
             try {

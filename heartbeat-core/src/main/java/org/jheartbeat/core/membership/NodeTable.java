@@ -54,7 +54,8 @@ public final class NodeTable {
     private final long startedAt;
     private final Map<String, Node> nodes = new LinkedHashMap<>();
     private final List<MembershipListener> listeners = new CopyOnWriteArrayList<>();
-    private NodeStatus localStatus = NodeStatus.UP;
+    // read without the table's lock by the status sender, which must never wait for a scan
+    private volatile NodeStatus localStatus = NodeStatus.UP;
     private boolean commsUp;
 
     /**
@@ -85,7 +86,7 @@ public final class NodeTable {
         listeners.add(listener);
     }
 
-    public synchronized NodeStatus localStatus() {
+    public NodeStatus localStatus() {
         return localStatus;
     }
 

@@ -35,15 +35,17 @@ public final class Membership implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Membership.class);
 
     private final NodeTable table;
+    private final LocalStallMeter stalls;
     private final DropCounters drops;
     private final List<MediumChannel> channels;
     private final PingMonitor pings;
     private final ScheduledExecutorService timer;
     private volatile StatusSender sender;
 
-    private Membership(NodeTable table, DropCounters drops, List<MediumChannel> channels, PingMonitor pings,
-                       ScheduledExecutorService timer) {
+    private Membership(NodeTable table, LocalStallMeter stalls, DropCounters drops, List<MediumChannel> channels,
+                       PingMonitor pings, ScheduledExecutorService timer) {
         this.table = table;
+        this.stalls = stalls;
         this.drops = drops;
         this.channels = channels;
         this.pings = pings;
@@ -97,7 +99,9 @@ public final class Membership implements AutoCloseable {
         Map<String, List<Medium>> channelMedia = groupIntoChannels(cf.media());
         List<String> linkNames = cf.media().stream().map(Medium::interfaceName).distinct().toList();
         List<String> pingNames = cf.pingTargets().stream().map(PingTarget::name).toList();
-        NodeTable table = new NodeTable(local, cf.nodes(), linkNames, pingNames, timers, System::nanoTime);
+        LocalStallMeter stalls = new LocalStallMeter(scanInterval(timers.keepalive()).toNanos());
+        NodeTable table = new NodeTable(local, cf.nodes(), linkNames, pingNames, timers, System::nanoTime,
+                stalls::stalledNanos);
         if (listener != null) {
             table.addListener(listener);
         }
@@ -126,7 +130,7 @@ public final class Membership implements AutoCloseable {
         ThreadFactory timerThreads = Thread.ofPlatform().daemon().name("membership-scan").factory();
         ScheduledExecutorService timer = Executors.newScheduledThreadPool(1,
                 task -> timerThreads.newThread(RealtimeScheduling.raised(task)));
-        Membership membership = new Membership(table, drops, List.copyOf(channels), pings, timer);
+        Membership membership = new Membership(table, stalls, drops, List.copyOf(channels), pings, timer);
         int deadtimeMillis = (int) timers.deadtime().toMillis();
         membership.sender = new StatusSender("heartbeat-sender", timers.keepalive().toNanos(),
                 () -> membership.sendStatus(deadtimeMillis)).start();
@@ -184,6 +188,7 @@ public final class Membership implements AutoCloseable {
 
     private void scan() {
         try {
+            stalls.tick(System.nanoTime());
             table.scan();
         } catch (RuntimeException e) {
             LOG.error("membership scan failed", e);

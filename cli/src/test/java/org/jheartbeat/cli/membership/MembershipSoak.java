@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
 /**
  * Two daemons at keepalive 20 ms / deadtime 50 ms for a while, each namespace also running a
  * CPU-and-allocation burner; then counts false deaths ({@code is dead} lines) and late
- * heartbeats in both logs. A third daemon, alone at the default timers, stays idle the whole
+ * heartbeats (with the longest interval) in both logs, from the moment the burners start (a peer
+ * declared dead at start-up because it started after initdead ran out is no false death).
+ * Other work on the machine counts as load too: the load average is printed with the result. A third daemon, alone at the default timers, stays idle the whole
  * time: its CPU use and resident memory are printed at the end. Needs root and the built
  * distribution; run like {@link MembershipDetectionBenchmark} with arguments [MINUTES].
  */

@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
  * CPU-and-allocation burner; then counts false deaths ({@code is dead} lines) and late
  * heartbeats (with the longest interval) in both logs, from the moment the burners start (a peer
  * declared dead at start-up because it started after initdead ran out is no false death).
- * Other work on the machine counts as load too: the load average is printed with the result. A third daemon, alone at the default timers, stays idle the whole
- * time: its CPU use and resident memory are printed at the end. Needs root and the built
+ * Other work on the machine counts as load too: the load average is printed with the result.
+ * A third daemon, alone at the default timers, stays idle the whole time: its CPU use and
+ * resident memory are printed at the end. Needs root and the built
  * distribution; run like {@link MembershipDetectionBenchmark} with arguments [MINUTES].
  */
 public final class MembershipSoak {
@@ -61,9 +62,10 @@ public final class MembershipSoak {
                     + " at the end: %s)%n", duration, Files.readString(Path.of("/proc/loadavg")).strip());
             for (HeartbeatNode node : List.of(x1, x2)) {
                 String log = underLoad(node.log(), node == x1 ? x1Offset : x2Offset);
-                System.out.printf(Locale.ROOT, "  %s: false dead %d, late heartbeats %d (longest interval %d ms),"
-                                + " still sees peer %s%n", node.name(), count(log, ": is dead"),
-                        count(log, "Late heartbeat"), longestInterval(log),
+                System.out.printf(Locale.ROOT, "  %s: false dead %d, late heartbeats %d (longest interval %d ms,"
+                                + " %d over deadtime while this node itself was stalled), still sees peer %s%n",
+                        node.name(), count(log, ": is dead"), count(log, "Late heartbeat:"), longestInterval(log),
+                        count(log, "not counted against it"),
                         node.sees(node.name().equals("x1") ? "x2" : "x1"));
                 log.lines().filter(l -> l.contains(": is dead")).forEach(l -> System.out.println("    " + l));
             }

@@ -2,6 +2,9 @@ package org.jheartbeat.core.membership;
 
 import java.util.concurrent.locks.LockSupport;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * The thread that sends status packets: its own realtime thread (so a slow dead-time scan or a
  * log write never holds a heartbeat back), waking at absolute deadlines on the monotonic clock,
@@ -11,12 +14,15 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class StatusSender implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(StatusSender.class);
+
     private final Thread thread;
+    private final RateLimitedLog failures = new RateLimitedLog(LOG, 10_000);
     private volatile boolean stopped;
 
     /**
      * @param period how often {@code send} runs
-     * @param send   sends one round of status packets; must not throw
+     * @param send   sends one round of status packets
      */
     StatusSender(String name, long periodNanos, Runnable send) {
         this.thread = Thread.ofPlatform().daemon().name(name).unstarted(() -> run(periodNanos, send));
@@ -39,7 +45,12 @@ final class StatusSender implements AutoCloseable {
                 }
                 now = System.nanoTime();
             }
-            send.run();
+            try {
+                send.run();
+            } catch (RuntimeException e) {
+                // one failed round must not end the heartbeat: the next deadline tries again
+                failures.warn("send", "status packets not sent: " + e);
+            }
             deadline += periodNanos;
             if (now - deadline >= 0) {
                 deadline = now + periodNanos; // stalled for more than a period: no burst of stale beats

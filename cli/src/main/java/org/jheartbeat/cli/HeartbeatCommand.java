@@ -71,6 +71,10 @@ public final class HeartbeatCommand implements Callable<Integer> {
             description = "Directory of the control socket (default: ${DEFAULT-VALUE}).")
     Path runDirectory;
 
+    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "/var/lib/heartbeat",
+            description = "Where the generation counter hb_generation is kept (default: ${DEFAULT-VALUE}).")
+    Path stateDirectory;
+
     @Option(names = "--init-dir", paramLabel = "DIR", defaultValue = "/etc/init.d", hidden = true,
             description = "Where LSB init scripts named in haresources are looked up (default: ${DEFAULT-VALUE}).")
     Path initDirectory;
@@ -104,7 +108,8 @@ public final class HeartbeatCommand implements Callable<Integer> {
         }
         PidFile pids = new PidFile(pidFile);
         if (foreground) {
-            return HeartbeatDaemon.run(result.config().get(), options, pids, runDirectory, debug.length, true);
+            return HeartbeatDaemon.run(result.config().get(), options, pids, runDirectory, stateDirectory,
+                    debug.length, true);
         }
         Optional<ProcessHandle> running = pids.runningProcess();
         if (running.isPresent()) {

@@ -36,8 +36,8 @@ final class HeartbeatDaemon {
     private HeartbeatDaemon() {
     }
 
-    static int run(HaConfig config, HaConfigLoader.Options options, PidFile pidFile, Path runDirectory, int extraDebug,
-                   boolean foreground) {
+    static int run(HaConfig config, HaConfigLoader.Options options, PidFile pidFile, Path runDirectory,
+                   Path stateDirectory, int extraDebug, boolean foreground) {
         LoggingSetup.daemon(config.haCf().logging(), extraDebug, config.localNode(), foreground);
         Logger log = LoggerFactory.getLogger("heartbeat");
         long pid = ProcessHandle.current().pid();
@@ -62,7 +62,7 @@ final class HeartbeatDaemon {
         Membership membership;
         try {
             pidFile.writeCurrent();
-            membership = Membership.start(config, relay, relay);
+            membership = Membership.start(config, stateDirectory, relay, relay);
         } catch (IOException | MembershipException e) {
             log.error("{}", e.getMessage());
             pidFile.removeIfOurs();

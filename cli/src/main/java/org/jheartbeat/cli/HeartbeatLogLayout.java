@@ -41,7 +41,8 @@ final class HeartbeatLogLayout extends LayoutBase<ILoggingEvent> {
         return line.toString();
     }
 
-    private static String level(ILoggingEvent event) {
+    /** Heartbeat's word for the event's level. */
+    static String level(ILoggingEvent event) {
         if (event.getMarkerList() != null && event.getMarkerList().contains(LogMarkers.CRIT)) {
             return "CRIT";
         }

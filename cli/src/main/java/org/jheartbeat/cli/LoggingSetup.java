@@ -32,9 +32,15 @@ final class LoggingSetup {
 
     /**
      * The daemon's logging: {@code logfile} gets info and above, {@code debugfile} everything
-     * logged (debug when {@code debug} or {@code -d} asks for it), stderr too in the foreground.
+     * logged (debug when {@code debug} or {@code -d} asks for it), syslog ({@code logfacility})
+     * the same as the debug file, stderr too in the foreground.
      */
     static void daemon(LoggingSettings settings, int extraDebug, String node, boolean foreground) {
+        daemon(settings, extraDebug, node, foreground, SyslogAppender.DEV_LOG);
+    }
+
+    /** {@link #daemon(LoggingSettings, int, String, boolean)} with syslog listening at {@code syslogSocket}. */
+    static void daemon(LoggingSettings settings, int extraDebug, String node, boolean foreground, Path syslogSocket) {
         LoggerContext context = reset();
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         int debugLevel = settings.debugLevel() + extraDebug;
@@ -44,6 +50,12 @@ final class LoggingSetup {
                 root.addAppender(file(context, file, node, Level.INFO)));
         settings.debugfile().filter(LoggingSetup::notDevNull).ifPresent(file ->
                 root.addAppender(file(context, file, node, Level.ALL)));
+        settings.facility().ifPresent(facility -> {
+            SyslogAppender syslog = new SyslogAppender(facility, "heartbeat", syslogSocket);
+            syslog.setContext(context);
+            syslog.start();
+            root.addAppender(syslog);
+        });
         if (foreground) {
             root.addAppender(start(context, new ConsoleAppender<>(), node, "stderr", true));
         }

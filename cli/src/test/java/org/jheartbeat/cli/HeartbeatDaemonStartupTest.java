@@ -32,7 +32,8 @@ class HeartbeatDaemonStartupTest {
 
     private Run heartbeat(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(LAUNCHER.toString(), "-c", dir.toString(), "--node", "x1",
-                "--pidfile", dir.resolve("pid").toString(), "--run-dir", dir.resolve("run").toString()));
+                "--pidfile", dir.resolve("pid").toString(), "--run-dir", dir.resolve("run").toString(),
+                "--state-dir", dir.resolve("state").toString()));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -96,7 +96,7 @@ final class ClusterNode {
     private List<String> launcher(String... extra) throws IOException {
         List<String> args = new ArrayList<>(List.of("ip", "netns", "exec", lab.namespace(name),
                 LAUNCHER.toString(), "-c", dir.toString(), "--node", name, "--pidfile", dir.resolve("pid").toString(),
-                "--run-dir", dir.resolve("run").toString()));
+                "--run-dir", dir.resolve("run").toString(), "--state-dir", dir.resolve("var").toString()));
         args.addAll(List.of(extra));
         return args;
     }

@@ -165,4 +165,34 @@ class ResourceManagerNetnsTest {
         String healed = x1.logText() + x2.logText();
         assertTrue(healed.contains("returning after partition"), healed);
     }
+
+    @Test
+    void withTwoMediaLosingOneChangesNothingAndHandOffsTravelOnTheOther() throws Exception {
+        lab.addUcastMedium();
+        ClusterNode[] nodes = x1ThenX2("on");
+        ClusterNode x1 = nodes[0];
+        ClusterNode x2 = nodes[1];
+        lab.awaitRsc(x1, "local");
+        lab.awaitRsc(x2, "local");
+
+        lab.net.linkDown("x1", "eth0");
+        lab.awaitThat("x2 sees x1's eth0 dead", () -> x2.logText().contains("Link x1:eth0 dead."));
+        assertEquals("OK", x1.ask("standby all"));
+        lab.awaitRsc(x2, "all");
+        lab.awaitRsc(x1, "none");
+        assertFalse(x2.logText().contains("node x1: is dead"), x2.logText());
+    }
+
+    @Test
+    void aRestartedNodeIsANewIncarnationAndGetsItsGroupBack() throws Exception {
+        ClusterNode[] nodes = x1ThenX2("on");
+        lab.awaitRsc(nodes[0], "local");
+        nodes[0].kill9(lab.journal);
+        lab.awaitRsc(nodes[1], "all");
+        ClusterNode x1 = lab.node("x1", "on").start();
+        lab.awaitRsc(x1, "local");
+        lab.awaitRsc(nodes[1], "local");
+        assertTrue(x1.runs("alpha"));
+        assertEquals(2, lab.journal.starts("x1", "alpha"));
+    }
 }

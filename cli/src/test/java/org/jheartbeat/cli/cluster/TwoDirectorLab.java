@@ -11,8 +11,8 @@ import org.jheartbeat.cli.membership.NetnsLab;
 
 /**
  * Two directors x1 and x2 on one bridge (eth0, 10.88.1.0/24), each with a home group:
- * {@code x1 TestRsc::alpha} and {@code x2 TestRsc::beta}. Short timers (100 ms keepalive,
- * 500 ms deadtime) keep every scenario to seconds.
+ * {@code x1 TestRsc::alpha} and {@code x2 TestRsc::beta}. Short timers (200 ms keepalive,
+ * 1 s deadtime, long enough for a loaded test machine) keep every scenario to seconds.
  */
 final class TwoDirectorLab implements AutoCloseable {
 
@@ -28,7 +28,7 @@ final class TwoDirectorLab implements AutoCloseable {
     private final String timers;
 
     TwoDirectorLab(Path dir) throws IOException {
-        this(dir, "keepalive 100ms\ndeadtime 500ms\nwarntime 300ms\ninitdead 4\n");
+        this(dir, "keepalive 200ms\ndeadtime 1\nwarntime 500ms\ninitdead 4\n");
     }
 
     TwoDirectorLab(Path dir, String timers) throws IOException {
@@ -41,8 +41,19 @@ final class TwoDirectorLab implements AutoCloseable {
         net.plug("x2", "eth0", bridge, 2);
     }
 
+    private String extraMedia = "";
+
+    /** Adds a second medium: eth1 on its own bridge (10.88.2.0/24), ucast to the other node. */
+    void addUcastMedium() throws IOException {
+        int second = net.bridge();
+        net.plug("x1", "eth1", second, 1);
+        net.plug("x2", "eth1", second, 2);
+        extraMedia = "ucast eth1 10.88." + second + ".1\nucast eth1 10.88." + second + ".2\n";
+    }
+
     String haCf(String autoFailback) {
-        return timers + "udpport 6950\ncrm off\nauto_failback " + autoFailback + "\nbcast eth0\nnode x1 x2\n";
+        return timers + "udpport 6950\ncrm off\nauto_failback " + autoFailback + "\nbcast eth0\n" + extraMedia
+                + "node x1 x2\n";
     }
 
     private final List<ClusterNode> nodes = new java.util.ArrayList<>();

@@ -71,7 +71,7 @@ final class HeartbeatNode {
     List<String> arguments(String... extra) throws IOException {
         List<String> args = new ArrayList<>(List.of("ip", "netns", "exec", lab.namespace(name),
                 LAUNCHER.toString(), "-c", dir.toString(), "--node", name, "--pidfile", pidFile().toString(),
-                "--run-dir", dir.resolve("run").toString()));
+                "--run-dir", dir.resolve("run").toString(), "--state-dir", dir.resolve("state").toString()));
         args.addAll(List.of(extra));
         return args;
     }

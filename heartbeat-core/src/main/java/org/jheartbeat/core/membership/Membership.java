@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,16 +36,19 @@ public final class Membership implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Membership.class);
 
     private final NodeTable table;
+    private final LocalStallMeter stalls;
     private final DropCounters drops;
     private final List<MediumChannel> channels;
     private final PingMonitor pings;
     private final ScheduledExecutorService timer;
+    private volatile StatusSender sender;
     private final HandoffStreams handoff;
     private final long incarnation;
 
-    private Membership(NodeTable table, DropCounters drops, List<MediumChannel> channels, PingMonitor pings,
-                       ScheduledExecutorService timer, HandoffStreams handoff, long incarnation) {
+    private Membership(NodeTable table, LocalStallMeter stalls, DropCounters drops, List<MediumChannel> channels,
+                       PingMonitor pings, ScheduledExecutorService timer, HandoffStreams handoff, long incarnation) {
         this.table = table;
+        this.stalls = stalls;
         this.drops = drops;
         this.channels = channels;
         this.pings = pings;
@@ -69,22 +73,27 @@ public final class Membership implements AutoCloseable {
         return Duration.ofMillis(Math.min(250, Math.max(1, keepalive.toMillis() / 4)));
     }
 
-    /**
-     * Opens every medium and starts sending status packets.
-     *
-     * @param listener receives every event from the first one on (may be null)
-     */
+    /** {@link #start(HaConfig, Path, MembershipListener)} with Heartbeat's state directory. */
     public static Membership start(HaConfig config, MembershipListener listener) throws MembershipException {
-        return start(config, listener, (sender, payload) -> { });
+        return start(config, GenerationFile.DEFAULT_STATE_DIRECTORY, listener);
+    }
+
+    /** {@link #start(HaConfig, Path, MembershipListener, HandoffListener)} without hand-off messages. */
+    public static Membership start(HaConfig config, Path stateDirectory, MembershipListener listener)
+            throws MembershipException {
+        return start(config, stateDirectory, listener, (sender, payload) -> { });
     }
 
     /**
-     * Opens every medium and starts sending status packets.
+     * Takes the next generation from {@code stateDirectory}, opens every medium and starts
+     * sending status packets.
      *
-     * @param listener receives every membership event from the first one on (may be null)
-     * @param handoff  receives every hand-off message from the first one on
+     * @param stateDirectory where {@code hb_generation} is kept (Heartbeat: /var/lib/heartbeat)
+     * @param listener       receives every membership event from the first one on (may be null)
+     * @param handoff        receives every hand-off message from the first one on
      */
-    public static Membership start(HaConfig config, MembershipListener listener, HandoffListener handoff)
+    public static Membership start(HaConfig config, Path stateDirectory, MembershipListener listener,
+                                   HandoffListener handoff)
             throws MembershipException {
         HaCf cf = config.haCf();
         Timers timers = cf.timers();
@@ -95,13 +104,22 @@ public final class Membership implements AutoCloseable {
             LOG.info("could not raise the daemon's priority (nice {}); it runs at normal priority",
                     RealtimeScheduling.NICE);
         }
-        SenderIdentity identity = SenderIdentity.startingNow(local);
+        if (!RealtimeScheduling.raiseJvmStopTheWorldThread()) {
+            LOG.info("could not give the JVM's garbage collector realtime priority; collections may take"
+                    + " longer on a busy node");
+        }
+        if (!RealtimeScheduling.lockMemory()) {
+            LOG.info("Cannot lock ourselves into memory; pages may be paged out under memory pressure");
+        }
+        SenderIdentity identity = new SenderIdentity(local, GenerationFile.next(stateDirectory));
         LOG.info("Heartbeat generation: {}", identity.incarnation());
 
         Map<String, List<Medium>> channelMedia = groupIntoChannels(cf.media());
         List<String> linkNames = cf.media().stream().map(Medium::interfaceName).distinct().toList();
         List<String> pingNames = cf.pingTargets().stream().map(PingTarget::name).toList();
-        NodeTable table = new NodeTable(local, cf.nodes(), linkNames, pingNames, timers, System::nanoTime);
+        LocalStallMeter stalls = new LocalStallMeter(scanInterval(timers.keepalive()).toNanos());
+        NodeTable table = new NodeTable(local, cf.nodes(), linkNames, pingNames, timers, System::nanoTime,
+                stalls::stalledNanos);
         if (listener != null) {
             table.addListener(listener);
         }
@@ -129,14 +147,14 @@ public final class Membership implements AutoCloseable {
                     : new MembershipException("cannot start membership: " + e.getMessage(), e);
         }
 
-        ThreadFactory timerThreads = Thread.ofPlatform().daemon().name("membership-timer").factory();
+        ThreadFactory timerThreads = Thread.ofPlatform().daemon().name("membership-scan").factory();
         ScheduledExecutorService timer = Executors.newScheduledThreadPool(1,
                 task -> timerThreads.newThread(RealtimeScheduling.raised(task)));
-        Membership membership = new Membership(table, drops, List.copyOf(channels), pings, timer, streams,
+        Membership membership = new Membership(table, stalls, drops, List.copyOf(channels), pings, timer, streams,
                 identity.incarnation());
-        long keepalive = timers.keepalive().toNanos();
         int deadtimeMillis = (int) timers.deadtime().toMillis();
-        timer.scheduleAtFixedRate(() -> membership.sendStatus(deadtimeMillis), 0, keepalive, TimeUnit.NANOSECONDS);
+        membership.sender = new StatusSender("heartbeat-sender", timers.keepalive().toNanos(),
+                () -> membership.sendStatus(deadtimeMillis)).start();
         long scan = scanInterval(timers.keepalive()).toNanos();
         timer.scheduleAtFixedRate(membership::scan, scan, scan, TimeUnit.NANOSECONDS);
         long retransmit = retransmitInterval(timers.keepalive()).toNanos();
@@ -207,6 +225,7 @@ public final class Membership implements AutoCloseable {
 
     private void scan() {
         try {
+            stalls.tick(System.nanoTime());
             table.scan();
         } catch (RuntimeException e) {
             LOG.error("membership scan failed", e);
@@ -248,6 +267,7 @@ public final class Membership implements AutoCloseable {
 
     @Override
     public void close() {
+        sender.close();
         timer.shutdownNow();
         if (pings != null) {
             try {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
+import java.util.function.LongUnaryOperator;
 
 import org.jheartbeat.core.config.Timers;
 import org.slf4j.Logger;
@@ -24,6 +25,7 @@ public final class NodeTable {
     private static final class Link {
         LinkStatus status = LinkStatus.DEAD;
         long lastHeard;
+        long stallAtLastHeard; // the local stall total then
     }
 
     private static final class Node {
@@ -34,6 +36,7 @@ public final class NodeTable {
         long statusSinceEpochMillis = System.currentTimeMillis(); // for operators and benchmarks only
         long incarnation;
         long lastStatusPacket;
+        long stallAtLastStatus;
         boolean statusSeen; // lastStatusPacket is meaningful
         long advertisedDeadtimeNanos; // 0 until the node told us
         boolean everHeard;
@@ -51,10 +54,12 @@ public final class NodeTable {
     private final String localNode;
     private final Timers timers;
     private final LongSupplier clock;
+    private final LongUnaryOperator localStall;
     private final long startedAt;
     private final Map<String, Node> nodes = new LinkedHashMap<>();
     private final List<MembershipListener> listeners = new CopyOnWriteArrayList<>();
-    private NodeStatus localStatus = NodeStatus.UP;
+    // read without the table's lock by the status sender, which must never wait for a scan
+    private volatile NodeStatus localStatus = NodeStatus.UP;
     private boolean commsUp;
 
     /**
@@ -64,7 +69,18 @@ public final class NodeTable {
      */
     public NodeTable(String localNode, List<String> normalNodes, List<String> linkNames, List<String> pingNodes,
                      Timers timers, LongSupplier clock) {
+        this(localNode, normalNodes, linkNames, pingNodes, timers, clock, now -> 0);
+    }
+
+    /**
+     * @param localStall for a time of {@code clock}, how long this node itself had been unable to
+     *                   run up to then, in total (see {@link LocalStallMeter}); that time is not
+     *                   counted as a peer's silence
+     */
+    NodeTable(String localNode, List<String> normalNodes, List<String> linkNames, List<String> pingNodes,
+              Timers timers, LongSupplier clock, LongUnaryOperator localStall) {
         this.localNode = localNode;
+        this.localStall = localStall;
         this.timers = timers;
         this.clock = clock;
         this.startedAt = clock.getAsLong();
@@ -85,7 +101,7 @@ public final class NodeTable {
         listeners.add(listener);
     }
 
-    public synchronized NodeStatus localStatus() {
+    public NodeStatus localStatus() {
         return localStatus;
     }
 
@@ -117,6 +133,7 @@ public final class NodeTable {
             return;
         }
         long now = clock.getAsLong();
+        long stall = localStall.applyAsLong(now);
         if (node.everHeard && incarnation > node.incarnation) {
             LOG.info("Heartbeat restart on node {}", name);
             publish(new MembershipEvent.NodeRestarted(name, node.incarnation, incarnation));
@@ -130,12 +147,13 @@ public final class NodeTable {
         node.incarnation = incarnation;
         node.everHeard = true;
         if (announced != null) {
-            checkLateHeartbeat(node, now);
+            checkLateHeartbeat(node, now, stall);
             node.lastStatusPacket = now;
+            node.stallAtLastStatus = stall;
             node.statusSeen = true;
             node.advertisedDeadtimeNanos = deadtimeMillis * 1_000_000L;
         }
-        markLinkHeard(node, linkName, now);
+        markLinkHeard(node, linkName, now, stall);
         if (announced != null && node.status != announced) {
             setStatus(node, announced);
         } else if (node.status == NodeStatus.DEAD) {
@@ -150,33 +168,46 @@ public final class NodeTable {
             return;
         }
         node.everHeard = true;
-        markLinkHeard(node, name, clock.getAsLong());
+        long now = clock.getAsLong();
+        markLinkHeard(node, name, now, localStall.applyAsLong(now));
         if (node.status != NodeStatus.PING) {
             setStatus(node, NodeStatus.PING);
         }
     }
 
-    private void checkLateHeartbeat(Node node, long now) {
+    private void checkLateHeartbeat(Node node, long now, long stall) {
         if (!node.statusSeen) {
             return;
         }
         long gapMillis = (now - node.lastStatusPacket) / 1_000_000L;
-        if (gapMillis > deadtimeOf(node) / 1_000_000L) {
+        long stalledMillis = (stall - node.stallAtLastStatus) / 1_000_000L;
+        long deadtimeMillis = deadtimeOf(node) / 1_000_000L;
+        if (gapMillis - stalledMillis > deadtimeMillis) {
             LOG.error(LogMarkers.CRIT, "Late heartbeat: Node {}: interval {} ms (> deadtime)", node.name, gapMillis);
             if (node.status != NodeStatus.DEAD) {
                 declareDead(node);
             }
         } else if (gapMillis > timers.warntime().toMillis()) {
             LOG.warn("Late heartbeat: Node {}: interval {} ms", node.name, gapMillis);
+            if (gapMillis > deadtimeMillis) {
+                LOG.info("Late heartbeat of node {} not counted against it: this node could not run for {} ms"
+                        + " of that interval", node.name, stalledMillis);
+            }
         }
     }
 
-    private void markLinkHeard(Node node, String linkName, long now) {
+    /** How long a link has been silent while this node was able to listen. */
+    private long silence(Link link, long now, long stall) {
+        return now - link.lastHeard - (stall - link.stallAtLastHeard);
+    }
+
+    private void markLinkHeard(Node node, String linkName, long now, long stall) {
         Link link = node.links.get(linkName);
         if (link == null) {
             return;
         }
         link.lastHeard = now;
+        link.stallAtLastHeard = stall;
         if (link.status != LinkStatus.UP) {
             link.status = LinkStatus.UP;
             LOG.info("Link {}:{} up.", node.name, linkName);
@@ -187,6 +218,7 @@ public final class NodeTable {
     /** Applies the dead-time rules at the current time. Called every {@link Membership#scanInterval}. */
     public synchronized void scan() {
         long now = clock.getAsLong();
+        long stall = localStall.applyAsLong(now);
         for (Node node : nodes.values()) {
             if (node.name.equals(localNode)) {
                 continue;
@@ -195,7 +227,7 @@ public final class NodeTable {
             boolean linkDied = false;
             for (Map.Entry<String, Link> e : node.links.entrySet()) {
                 Link link = e.getValue();
-                if (link.status == LinkStatus.UP && now - link.lastHeard > deadAfter) {
+                if (link.status == LinkStatus.UP && silence(link, now, stall) > deadAfter) {
                     link.status = LinkStatus.DEAD;
                     linkDied = true;
                     LOG.info("Link {}:{} dead.", node.name, e.getKey());

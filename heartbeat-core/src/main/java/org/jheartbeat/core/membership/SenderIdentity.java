@@ -3,9 +3,10 @@ package org.jheartbeat.core.membership;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Who this daemon is on the wire: its node name, the incarnation of this run (higher on every
- * restart) and one packet counter shared by every medium, so a packet copied from one link to
- * another is recognised as a duplicate.
+ * Who this daemon is on the wire: its node name, the incarnation of this run (its persistent
+ * generation, see {@link GenerationFile}: higher on every restart) and one packet counter
+ * shared by every medium, so a packet copied from one link to another is recognised as a
+ * duplicate.
  */
 public final class SenderIdentity {
 
@@ -16,11 +17,6 @@ public final class SenderIdentity {
     public SenderIdentity(String node, long incarnation) {
         this.node = node;
         this.incarnation = incarnation;
-    }
-
-    /** An identity whose incarnation is the start time, so a restart always counts higher. */
-    public static SenderIdentity startingNow(String node) {
-        return new SenderIdentity(node, System.currentTimeMillis());
     }
 
     public String node() {

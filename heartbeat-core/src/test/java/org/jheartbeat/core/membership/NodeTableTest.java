@@ -194,4 +194,87 @@ class NodeTableTest {
         assertTrue(table.snapshot().node("intruder").isEmpty());
         assertEquals(NodeStatus.UP, status(table, "x1"));
     }
+
+    /** A table whose node was frozen (could not run) for the given spans of the test clock. */
+    private NodeTable tableWithStalls(LocalStallMeter stalls) {
+        NodeTable table = new NodeTable("x1", List.of("x1", "x2"), List.of("eth0"), List.of(), TIMERS,
+                () -> nowMillis * 1_000_000L, t -> stalls.stalledNanos(t));
+        table.addListener(events::add);
+        table.localLinkUp("eth0", 1);
+        return table;
+    }
+
+    private static void tickEvery25(LocalStallMeter stalls, long fromMillis, long toMillis) {
+        for (long t = fromMillis; t <= toMillis; t += 25) {
+            stalls.tick(t * 1_000_000L);
+        }
+    }
+
+    @Test
+    void aGapWhileThisNodeItselfWasFrozenIsNotThePeersSilence() {
+        LocalStallMeter stalls = new LocalStallMeter(25_000_000L);
+        NodeTable table = tableWithStalls(stalls);
+        tickEvery25(stalls, 0, 1000);
+        for (long t = 0; t <= 1000; t += 100) {
+            nowMillis = t;
+            table.heard("x2", 7, "eth0", NodeStatus.ACTIVE, 500);
+            table.scan();
+        }
+        // frozen from 1000 to 1700 ms: no scan, no receive; then the queued packet is read
+        nowMillis = 1700;
+        table.heard("x2", 7, "eth0", NodeStatus.ACTIVE, 500);
+        stalls.tick(1700 * 1_000_000L);
+        table.scan();
+        assertEquals(NodeStatus.ACTIVE, status(table, "x2"));
+        assertEquals(LinkStatus.UP, link(table, "x2", "eth0"));
+        assertFalse(events.stream().anyMatch(e -> e instanceof NodeStatusChanged c && c.status() == NodeStatus.DEAD),
+                events.toString());
+    }
+
+    @Test
+    void aPeerThatStaysSilentAfterAStallIsDeadOnceItWasHeardMissingForItsDeadtime() {
+        LocalStallMeter stalls = new LocalStallMeter(25_000_000L);
+        NodeTable table = tableWithStalls(stalls);
+        stalls.tick(0);
+        nowMillis = 0;
+        table.heard("x2", 7, "eth0", NodeStatus.ACTIVE, 500);
+        tickEvery25(stalls, 25, 200);
+        // frozen from 200 to 900 ms, then awake again, the peer still silent
+        stalls.tick(900 * 1_000_000L);
+        at(900, table);
+        assertEquals(NodeStatus.ACTIVE, status(table, "x2"), "only 200 ms of the silence were observed");
+        for (long t = 925; t <= 1200; t += 25) {
+            stalls.tick(t * 1_000_000L);
+            at(t, table);
+        }
+        assertEquals(NodeStatus.DEAD, status(table, "x2"), "200 ms before and more than 300 ms after the stall");
+    }
+
+    @Test
+    void aLatePacketAfterRealSilenceStillMarksThePeerDead() {
+        LocalStallMeter stalls = new LocalStallMeter(25_000_000L);
+        NodeTable table = tableWithStalls(stalls);
+        tickEvery25(stalls, 0, 600);
+        nowMillis = 0;
+        table.heard("x2", 7, "eth0", NodeStatus.ACTIVE, 500);
+        nowMillis = 600; // no scan ran in between in this test, but this node was awake throughout
+        table.heard("x2", 7, "eth0", NodeStatus.ACTIVE, 500);
+        assertTrue(events.contains(new NodeStatusChanged("x2", NodeType.NORMAL, NodeStatus.ACTIVE, NodeStatus.DEAD)),
+                events.toString());
+    }
+
+    @Test
+    void theStallMeterCountsOnlyGapsOfMoreThanTwoIntervalsAndNeverGoesBack() {
+        LocalStallMeter stalls = new LocalStallMeter(10);
+        assertEquals(0, stalls.stalledNanos(1000), "nothing is measured before the first tick");
+        stalls.tick(1000);
+        stalls.tick(1015);
+        assertEquals(0, stalls.stalledNanos(1015));
+        assertEquals(0, stalls.stalledNanos(1035), "two intervals late is still on time");
+        assertEquals(26, stalls.stalledNanos(1051), "a stall still going on counts");
+        stalls.tick(1051);
+        assertEquals(26, stalls.stalledNanos(1051));
+        stalls.tick(1060);
+        assertEquals(26, stalls.stalledNanos(1060));
+    }
 }

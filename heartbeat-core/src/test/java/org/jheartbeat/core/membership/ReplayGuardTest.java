@@ -46,4 +46,14 @@ class ReplayGuardTest {
         assertTrue(guard.accept("x3", 100, 5));
         assertFalse(guard.accept("x3", 100, 5));
     }
+
+    @Test
+    void theNextPersistedGenerationIsARestartEvenAfterManyPackets() {
+        // generations come from hb_generation: consecutive small numbers, counters restart at 1
+        assertTrue(guard.accept("x2", 41, 1_000_000));
+        assertTrue(guard.accept("x2", 42, 1));
+        assertFalse(guard.accept("x2", 41, 1_000_001), "a packet of the previous run is a replay");
+        assertFalse(guard.accept("x2", 42, 1), "so is a copy of the new run's first packet");
+        assertTrue(guard.accept("x2", 42, 2));
+    }
 }

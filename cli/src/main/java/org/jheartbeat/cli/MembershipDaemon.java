@@ -2,14 +2,13 @@ package org.jheartbeat.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import org.jheartbeat.core.config.HaConfig;
 import org.jheartbeat.core.control.ControlServer;
+import org.jheartbeat.core.control.ControlService;
 import org.jheartbeat.core.membership.Membership;
 import org.jheartbeat.core.membership.MembershipException;
-import org.jheartbeat.core.membership.MembershipReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,8 +44,8 @@ final class MembershipDaemon {
             return 1;
         }
         try {
-            control = ControlServer.start(runDirectory, Map.of("status",
-                    () -> MembershipReport.render(membership.snapshot(), membership.drops().snapshot())));
+            control = ControlServer.start(runDirectory,
+                    new ControlService(new MembershipDaemonView(config, membership)));
         } catch (IOException e) {
             log.error("cannot open the control socket in {}: {}", runDirectory, e.toString());
             membership.close();

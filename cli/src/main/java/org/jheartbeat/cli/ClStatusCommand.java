@@ -79,7 +79,12 @@ public final class ClStatusCommand {
             out.print(ClStatusHelp.TEXT);
             return ClStatusQueries.OK;
         }
-        SubCommand sub = SUB_COMMANDS.stream().filter(s -> s.name().equals(args[0])).findFirst().orElse(null);
+        SubCommand sub = null;
+        for (SubCommand candidate : SUB_COMMANDS) { // a loop, not a stream: fewer classes to load at start
+            if (candidate.name().equals(args[0])) {
+                sub = candidate;
+            }
+        }
         if (sub == null) {
             log.error(args[0] + ": invalid sub-command.");
             return ClStatusQueries.PARAMETER_ERROR;
@@ -114,7 +119,9 @@ public final class ClStatusCommand {
             log.error("REASON: " + reason);
             return ClStatusQueries.NORMAL_FAIL;
         }
-        options.problems().forEach(err::println);
+        for (String problem : options.problems()) {
+            err.println(problem);
+        }
         boolean refused = String.valueOf(cause.getMessage()).contains("Permission denied");
         out.println(refused ? "Heartbeat is apparently running on this machine, but refuses my connection"
                 : "Heartbeat is stopped on this machine.");
@@ -127,7 +134,9 @@ public final class ClStatusCommand {
     private int dispatch(String name, GetOpt o, ClStatusQueries q) throws IOException {
         return switch (name) {
             case "hbstatus" -> {
-                o.problems().forEach(err::println); // Heartbeat's hbstatus complains and carries on
+                for (String problem : o.problems()) { // Heartbeat's hbstatus complains and carries on
+                    err.println(problem);
+                }
                 yield q.hbstatus(o);
             }
             case "listnodes" -> q.listnodes(o);

@@ -2,7 +2,6 @@ package org.jheartbeat.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.List;
 import java.util.Optional;
 
 import org.jheartbeat.core.control.ClusterReport;
@@ -264,8 +263,9 @@ final class ClStatusQueries {
 
     /** getopt's own complaints, then ours in log format. */
     private int optionError(GetOpt o) {
-        List<String> problems = o.problems();
-        problems.forEach(err::println);
+        for (String problem : o.problems()) {
+            err.println(problem);
+        }
         log.error("bad option; see cl_status -h");
         return PARAMETER_ERROR;
     }

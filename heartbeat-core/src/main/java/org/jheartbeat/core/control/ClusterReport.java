@@ -39,7 +39,12 @@ public record ClusterReport(String version, String pacemaker, String rscStatus, 
         }
 
         public Optional<Link> link(String linkName) {
-            return links.stream().filter(l -> l.name().equals(linkName)).findFirst();
+            for (Link link : links) {
+                if (link.name().equals(linkName)) {
+                    return Optional.of(link);
+                }
+            }
+            return Optional.empty();
         }
     }
 
@@ -49,7 +54,12 @@ public record ClusterReport(String version, String pacemaker, String rscStatus, 
     /** Node names are compared as Heartbeat does: case-insensitively (ha.cf lower-cases them). */
     public Optional<Node> node(String name) {
         String wanted = name.toLowerCase(Locale.ROOT);
-        return nodes.stream().filter(n -> n.name().equals(wanted)).findFirst();
+        for (Node node : nodes) { // loops rather than streams: cl_status loads this at every start
+            if (node.name().equals(wanted)) {
+                return Optional.of(node);
+            }
+        }
+        return Optional.empty();
     }
 
     public boolean pacemakerEnabled() {
@@ -76,7 +86,9 @@ public record ClusterReport(String version, String pacemaker, String rscStatus, 
         for (Node node : nodes) {
             lines.add("node\t" + node.name() + "\t" + node.type() + "\t" + node.status() + "\t" + node.weight()
                     + "\t" + node.site());
-            node.links().forEach(l -> lines.add("link\t" + l.name() + "\t" + l.status()));
+            for (Link l : node.links()) {
+                lines.add("link\t" + l.name() + "\t" + l.status());
+            }
         }
         return lines;
     }

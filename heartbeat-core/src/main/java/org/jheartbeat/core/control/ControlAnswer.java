@@ -31,14 +31,16 @@ public record ControlAnswer(boolean ok, String reason, List<String> lines) {
 
     public String render() {
         StringBuilder out = new StringBuilder(ok ? "ok\n" : "error " + reason + "\n");
-        lines.forEach(line -> out.append(line).append('\n'));
+        for (String line : lines) {
+            out.append(line).append('\n');
+        }
         return out.toString();
     }
 
     /** Parses what the daemon sent; a reply that is neither form is an error naming what came. */
     public static ControlAnswer parse(String text) {
-        List<String> all = text.lines().toList();
-        if (all.isEmpty()) {
+        List<String> all = List.of(text.split("\n"));
+        if (text.isEmpty()) {
             return error("empty answer from heartbeat");
         }
         String head = all.getFirst();

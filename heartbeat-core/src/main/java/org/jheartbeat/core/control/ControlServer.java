@@ -36,6 +36,8 @@ public final class ControlServer implements AutoCloseable {
     static final Duration REQUEST_DEADLINE = Duration.ofSeconds(2);
     /** Clients served at the same time; more are turned away at once. */
     static final int MAX_CLIENTS = 32;
+    /** What we read and drop after refusing an oversized request, so the client still gets our answer. */
+    private static final long MAX_DISCARD = 64 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(ControlServer.class);
 
@@ -151,6 +153,8 @@ public final class ControlServer implements AutoCloseable {
                     warnings.warn("control socket: refused a request longer than " + ControlRequest.MAX_LENGTH
                             + " bytes");
                     client.write(StandardCharsets.UTF_8.encode(ControlAnswer.error("request too long").render()));
+                    client.shutdownOutput();
+                    discard(in); // closing with unread input would reset the connection before the client reads our answer
                     return Optional.empty();
                 }
                 line.put((byte) b);
@@ -168,6 +172,16 @@ public final class ControlServer implements AutoCloseable {
             throw e;
         } finally {
             watchdog.interrupt();
+        }
+    }
+
+    /** Reads and drops what the client still sends, up to a bound (the request deadline also applies). */
+    private static void discard(InputStream in) throws IOException {
+        byte[] sink = new byte[4096];
+        long left = MAX_DISCARD;
+        int n;
+        while (left > 0 && (n = in.read(sink)) != -1) {
+            left -= n;
         }
     }
 

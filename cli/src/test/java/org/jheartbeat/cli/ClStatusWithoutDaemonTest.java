@@ -2,6 +2,14 @@ package org.jheartbeat.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -14,7 +22,10 @@ import org.jheartbeat.core.control.ControlServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** cl_status of the built distribution when no daemon answers: stopped, and hung (the 5 s alarm). */
+/**
+ * cl_status of the built distribution when no daemon answers: stopped, refusing us (socket
+ * permissions), and hung (the 5 s alarm).
+ */
 class ClStatusWithoutDaemonTest {
 
     @TempDir
@@ -40,6 +51,32 @@ class ClStatusWithoutDaemonTest {
     }
 
     @Test
+    void aUserOutsideRootAndHaclientIsRefusedAndHbstatusSaysSo() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "needs root to run cl_status as nobody");
+        List<String> asNobody = List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "env",
+                "JHEARTBEAT_RUN_DIR=" + dir);
+        assumeTrue(new ProcessBuilder(concat(asNobody, Launched.BIN.resolve("cl_status").toString(), "-h"))
+                .redirectErrorStream(true).redirectOutput(new File("/dev/null")).start().waitFor() == 0,
+                "the distribution is not readable by nobody here");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        try (ControlServer server = ControlServer.start(dir, request -> "ok\n")) {
+            Process p = new ProcessBuilder(concat(asNobody, Launched.BIN.resolve("cl_status").toString(), "hbstatus",
+                    "-v")).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(0, p.exitValue(), out);
+            assertEquals("Heartbeat is apparently running on this machine, but refuses my connection\n"
+                    + "(hb_api_signon: Can't initiate connection to heartbeat: Permission denied)\n", out);
+        }
+    }
+
+    private static List<String> concat(List<String> head, String... tail) {
+        List<String> all = new ArrayList<>(head);
+        all.addAll(List.of(tail));
+        return all;
+    }
+
+    @Test
     void aDaemonThatAcceptsButNeverAnswersEndsInExit12() throws Exception {
         // A real socket that accepts connections (the kernel does, from the backlog) and never replies.
         try (ServerSocketChannel hung = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
@@ -48,6 +85,5 @@ class ClStatusWithoutDaemonTest {
             assertEquals(12, run.exit(), run.describe());
             assertEquals("", run.out());
         }
-        assertTrue(Files.notExists(dir.resolve("x")));
     }
 }

@@ -25,10 +25,11 @@ import org.awaitility.Awaitility;
  * <pre>
  *   ./build
  *   cd cli &amp;&amp; java --enable-native-access=ALL-UNNAMED \
- *       -cp "target/jheartbeat/lib/*:target/test-classes:$(ls ~/.m2/repository/org/awaitility/awaitility/*&#47;*.jar | head -1)" \
+ *       -cp "target/jheartbeat/lib/*:target/test-classes:$AWAITILITY_JAR:$HAMCREST_JAR" \
  *       org.jheartbeat.cli.membership.ClStatusBenchmark [N]
  * </pre>
- * (default N = 30, after 3 unmeasured runs).
+ * with the two jars from the local Maven repository (org/awaitility/awaitility, org/hamcrest/hamcrest);
+ * default N = 30, after 3 unmeasured runs.
  */
 public final class ClStatusBenchmark {
 

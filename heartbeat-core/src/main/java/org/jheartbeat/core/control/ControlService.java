@@ -17,7 +17,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Answers control requests (see {@link ControlRequest}) from a {@link DaemonView}. Reads come
  * from the view's published snapshot; standby and takeover are handed to the view, which queues
- * them to the daemon's loop and returns its verdict.
+ * them to the daemon's loop and returns its verdict. A daemon opens its control socket with
+ * <pre>
+ *   ControlServer control = ControlServer.start(runDirectory, new ControlService(view));
+ * </pre>
+ * and closes it on shutdown; {@link ConfiguredClients} answers {@link DaemonView#clientStatus}
+ * for a daemon that does not track its respawned clients one by one.
  */
 public final class ControlService implements ControlHandler {
 

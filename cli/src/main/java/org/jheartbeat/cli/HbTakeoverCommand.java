@@ -1,12 +1,12 @@
 package org.jheartbeat.cli;
 
-/** The {@code hb_takeover} command. */
+/** The {@code hb_takeover [all|foreign|local|failback]} command: the peer gives resources up to this node. */
 public final class HbTakeoverCommand {
 
     private HbTakeoverCommand() {
     }
 
     public static void main(String[] args) {
-        NotYetAvailable.exit("hb_takeover", "needs the resource manager");
+        StandbyRequestCommand.main(StandbyRequestCommand.Kind.TAKEOVER, args);
     }
 }

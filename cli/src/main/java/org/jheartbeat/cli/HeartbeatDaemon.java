@@ -2,27 +2,22 @@ package org.jheartbeat.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.function.Supplier;
 
 import org.jheartbeat.core.agent.AgentContext;
 import org.jheartbeat.core.agent.AgentRegistry;
 import org.jheartbeat.core.config.HaConfig;
 import org.jheartbeat.core.config.HaConfigLoader;
 import org.jheartbeat.core.control.ControlServer;
+import org.jheartbeat.core.control.ControlService;
 import org.jheartbeat.core.manager.ManagedGroup;
 import org.jheartbeat.core.manager.ResourceManager;
 import org.jheartbeat.core.membership.Membership;
 import org.jheartbeat.core.membership.MembershipException;
-import org.jheartbeat.core.membership.MembershipReport;
 import org.jheartbeat.core.policy.Policy;
 import org.jheartbeat.core.policy.PolicyConfig;
-import org.jheartbeat.core.policy.StandbyArgument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,7 +71,7 @@ final class HeartbeatDaemon {
         RunningDaemon daemon = new RunningDaemon(config, membership, manager);
         ControlServer control;
         try {
-            control = ControlServer.start(runDirectory, commands(daemon));
+            control = ControlServer.start(runDirectory, new ControlService(daemon));
         } catch (IOException e) {
             log.error("cannot open the control socket in {}: {}", runDirectory, e.toString());
             manager.close();
@@ -112,19 +107,5 @@ final class HeartbeatDaemon {
             Thread.currentThread().interrupt();
         }
         return 0;
-    }
-
-    private static Map<String, Supplier<String>> commands(RunningDaemon daemon) {
-        Map<String, Supplier<String>> commands = new LinkedHashMap<>();
-        commands.put("status", () -> MembershipReport.render(daemon.membership(), daemon.drops()));
-        commands.put("rscstatus", () -> daemon.rscStatus().word() + "\n");
-        for (StandbyArgument argument : StandbyArgument.values()) {
-            String word = argument.name().toLowerCase(Locale.ROOT);
-            commands.put("standby " + word, () -> daemon.requestStandby(argument).map(r -> "ERROR " + r + "\n")
-                    .orElse("OK\n"));
-            commands.put("takeover " + word, () -> daemon.requestTakeover(argument).map(r -> "ERROR " + r + "\n")
-                    .orElse("OK\n"));
-        }
-        return commands;
     }
 }

@@ -4,13 +4,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jheartbeat.core.config.HaConfig;
-import org.jheartbeat.core.config.RespawnClient;
+import org.jheartbeat.core.control.ConfiguredClients;
 import org.jheartbeat.core.control.DaemonView;
 import org.jheartbeat.core.manager.ResourceManager;
 import org.jheartbeat.core.membership.DropReason;
 import org.jheartbeat.core.membership.Membership;
 import org.jheartbeat.core.membership.MembershipSnapshot;
-import org.jheartbeat.core.membership.NodeStatus;
 import org.jheartbeat.core.policy.RscStatus;
 import org.jheartbeat.core.policy.StandbyArgument;
 
@@ -48,20 +47,12 @@ final class RunningDaemon implements DaemonView {
     }
 
     /**
-     * Respawned clients are built in (ipfail) and run wherever the daemon runs with the same
-     * ha.cf, so a client named in a respawn line is online on every node that is up.
+     * Respawned clients (ipfail) are not run yet, so every configured one is reported offline
+     * rather than pretending it answers.
      */
     @Override
     public Optional<String> clientStatus(String node, String client) {
-        boolean configured = config.haCf().respawnClients().stream()
-                .map(RespawnClient::command)
-                .anyMatch(command -> command.equals(client) || command.endsWith("/" + client));
-        Optional<MembershipSnapshot.NodeView> view = membership.snapshot().node(node);
-        if (view.isEmpty()) {
-            return Optional.empty();
-        }
-        boolean up = view.get().status() != NodeStatus.DEAD && view.get().status() != NodeStatus.INIT;
-        return Optional.of(configured && up ? "online" : "offline");
+        return ConfiguredClients.status(config, membership.snapshot(), node, client, false);
     }
 
     @Override

@@ -160,7 +160,42 @@ final class ClusterNode {
         }
     }
 
+    /** What {@code cl_status rscstatus} would print ("" while the daemon does not answer). */
     String rscStatus() {
-        return ask("rscstatus");
+        for (String line : ask("cluster").split("\n")) {
+            if (line.startsWith("rsc\t")) {
+                return line.substring(4);
+            }
+        }
+        return "";
+    }
+
+    /** Runs one of the distribution's commands (hb_standby, cl_status, ...) against this daemon. */
+    Run tool(String name, String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(LAUNCHER.resolveSibling(name).toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("JHEARTBEAT_RUN_DIR", dir.resolve("run").toString());
+        Process p = builder.start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        return new Run(p.waitFor(), output);
+    }
+
+    /** {@code hb_standby ARG} on this node; fails unless the daemon accepted it. */
+    void hbStandby(String argument) throws IOException, InterruptedException {
+        Run run = tool("hb_standby", argument);
+        if (run.exitCode() != 0) {
+            throw new AssertionError("hb_standby " + argument + " on " + name + " exited " + run.exitCode() + ": "
+                    + run.output());
+        }
+    }
+
+    /** {@code hb_takeover ARG} on this node; fails unless the daemon accepted it. */
+    void hbTakeover(String argument) throws IOException, InterruptedException {
+        Run run = tool("hb_takeover", argument);
+        if (run.exitCode() != 0) {
+            throw new AssertionError("hb_takeover " + argument + " on " + name + " exited " + run.exitCode() + ": "
+                    + run.output());
+        }
     }
 }

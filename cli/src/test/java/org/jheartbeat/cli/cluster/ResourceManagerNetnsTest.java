@@ -103,13 +103,13 @@ class ResourceManagerNetnsTest {
         lab.awaitRsc(x1, "local");
         lab.awaitRsc(x2, "local");
 
-        assertEquals("OK", x1.ask("standby all"));
+        x1.hbStandby("all");
         lab.awaitRsc(x2, "all");
         lab.awaitRsc(x1, "none");
         assertFalse(x1.runs("alpha"));
         assertTrue(x2.runs("alpha") && x2.runs("beta"));
 
-        assertEquals("OK", x1.ask("takeover local"));
+        x1.hbTakeover("local");
         lab.awaitRsc(x1, "local");
         lab.awaitRsc(x2, "local");
         assertTrue(x1.runs("alpha"));
@@ -177,7 +177,7 @@ class ResourceManagerNetnsTest {
 
         lab.net.linkDown("x1", "eth0");
         lab.awaitThat("x2 sees x1's eth0 dead", () -> x2.logText().contains("Link x1:eth0 dead."));
-        assertEquals("OK", x1.ask("standby all"));
+        x1.hbStandby("all");
         lab.awaitRsc(x2, "all");
         lab.awaitRsc(x1, "none");
         assertFalse(x2.logText().contains("node x1: is dead"), x2.logText());

@@ -44,7 +44,7 @@ record InitSandbox(Path dir, String node) {
                 "HEARTBEAT", Script.DIST.resolve("bin/heartbeat").toString(),
                 "HA_PIDFILE", pidFile().toString(),
                 "HA_RUNDIR", runDir().toString(),
-                "HA_STATEDIR", dir.resolve("state").toString(),
+                "HA_STATEDIR", dir.resolve("var-lib-heartbeat").toString(),
                 "HA_RSCTMP", dir.resolve("resource-agents").toString(),
                 "HA_LOCKFILE", lockFile().toString(),
                 "HA_NODE", node);

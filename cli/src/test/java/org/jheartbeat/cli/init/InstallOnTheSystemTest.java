@@ -126,7 +126,7 @@ class InstallOnTheSystemTest {
                 "echo '== uninstall'",
                 "/usr/lib/jheartbeat/uninstall",
                 "echo '== after'",
-                "if tr '\\0' ' ' </proc/$pid/cmdline 2>/dev/null | grep -q HeartbeatCommand; then",
+                "if { tr '\\0' ' ' </proc/$pid/cmdline; } 2>/dev/null | grep -q HeartbeatCommand; then",
                 "  echo \"daemon $pid still runs\"",
                 "else",
                 "  echo 'daemon gone'",

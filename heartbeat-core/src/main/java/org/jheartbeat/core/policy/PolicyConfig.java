@@ -43,13 +43,19 @@ public record PolicyConfig(String localNode, Optional<String> peer, AutoFailback
     }
 
     /**
-     * The policy input of a loaded configuration.
+     * The policy input of a loaded configuration. More than two nodes are fine for membership
+     * alone: with an empty haresources the node manages nothing and has no peer to hand to.
      *
-     * @throws IllegalArgumentException when ha.cf names more than two normal nodes: haresources
-     *                                  hand-off is defined between two nodes only
+     * @throws IllegalArgumentException when ha.cf names more than two normal nodes and
+     *                                  haresources has groups: haresources hand-off is defined
+     *                                  between two nodes only
      */
     public static PolicyConfig from(HaConfig config) {
         List<String> peers = config.peers();
+        if (peers.size() > 1 && config.groups().isEmpty()) {
+            return new PolicyConfig(config.localNode(), java.util.Optional.empty(), config.haCf().autoFailback(),
+                    List.of(), PolicyTimings.HEARTBEAT);
+        }
         if (peers.size() > 1) {
             throw new IllegalArgumentException("haresources resource management needs exactly two nodes, "
                     + "ha.cf names " + (peers.size() + 1) + ": " + config.haCf().nodes());

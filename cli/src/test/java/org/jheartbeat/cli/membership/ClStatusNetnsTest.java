@@ -175,15 +175,16 @@ class ClStatusNetnsTest {
             assertTrue(help.out().contains("hbparameter -p NAME"), help.describe());
         }
 
-        // hb_standby / hb_takeover reach the daemon, which has no resource manager to act on them.
+        // hb_standby / hb_takeover reach the daemon's resource manager, which accepts them.
         Launched standby = command("hb_standby");
-        assertEquals(1, standby.exit(), standby.describe());
-        assertTrue(Pattern.matches("\\d{4}/\\d{2}/\\d{2}_\\d{2}:\\d{2}:\\d{2} info: Going standby \\[all\\]\\.\n"
-                + "hb_standby: request refused: resource management not running\n", standby.err()), standby.describe());
-        Launched takeover = command("hb_takeover", "local");
-        assertEquals(1, takeover.exit(), takeover.describe());
-        assertEquals("hb_takeover: request refused: resource management not running\n", takeover.err());
+        assertEquals(0, standby.exit(), standby.describe());
+        assertTrue(Pattern.matches("\\d{4}/\\d{2}/\\d{2}_\\d{2}:\\d{2}:\\d{2} info: Going standby \\[all\\]\\.\n",
+                standby.err()), standby.describe());
         assertTrue(Files.readString(x1.log()).contains("info: Going standby [all]."));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.readString(x1.log())
+                .contains("Other node completed standby takeover of all resources."));
+        Launched takeover = command("hb_takeover", "local");
+        assertEquals(0, takeover.exit(), takeover.describe());
 
         x2.kill9();
         MembershipNetnsTest.awaitSees(x1, "x2", "dead");

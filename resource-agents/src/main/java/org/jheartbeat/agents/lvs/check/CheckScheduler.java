@@ -5,17 +5,20 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.LockSupport;
 
 import org.jheartbeat.agents.lvs.config.CheckType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs every real server's check on its own virtual thread, every interval, with at most
- * {@code maxConcurrent} checks in flight. A server that hangs until its timeout holds one permit
- * and delays nobody else (ldirectord checks one server after the other, so there one slow server
- * delays all). Missed slots are skipped rather than run back to back.
+ * Runs every real server's check every interval, each run on a fresh virtual thread, with at
+ * most {@code maxConcurrent} checks in flight. A server that hangs until its timeout holds one
+ * permit and delays nobody else (ldirectord checks one server after the other, so there one slow
+ * server delays all). Missed slots are skipped rather than run back to back.
+ *
+ * <p>Waiting between checks is a record in a {@link TimerWheel}, not a parked thread per real:
+ * with ten thousand reals that keeps memory flat (no stacks or timers held between checks) and
+ * lets one thread start every check close to its time.
  */
 public final class CheckScheduler implements AutoCloseable {
 
@@ -30,12 +33,36 @@ public final class CheckScheduler implements AutoCloseable {
         void onResult(Job job, CheckResult result);
     }
 
+    /** A job's state between runs; at most one run of a job is in flight at a time. */
+    private static final class Entry {
+        final Job job;
+        final long intervalNanos;
+        final String threadName;
+        volatile boolean stopped;
+        volatile Thread running;
+        long next;
+        int connectRoundsLeft;
+
+        Entry(Job job, long first) {
+            this.job = job;
+            this.intervalNanos = job.interval().toNanos();
+            this.threadName = "check " + job.id();
+            this.next = first;
+        }
+
+        @Override
+        public String toString() {
+            return threadName;
+        }
+    }
+
     private final HealthChecks checks;
     private final Semaphore permits;
     private final Listener listener;
-    private final Map<String, Thread> running = new ConcurrentHashMap<>();
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final LatenessHistogram lateness = new LatenessHistogram();
     private final LongAdder completed = new LongAdder();
+    private TimerWheel<Entry> wheel;
 
     public CheckScheduler(HealthChecks checks, int maxConcurrent, Listener listener) {
         this.checks = checks;
@@ -46,15 +73,26 @@ public final class CheckScheduler implements AutoCloseable {
     /** Starts repeating a job, its first check after {@code initialDelay}; a job with the same id is replaced. */
     public void start(Job job, Duration initialDelay) {
         stop(job.id());
-        Thread t = Thread.ofVirtual().name("check " + job.id()).unstarted(() -> loop(job, initialDelay));
-        running.put(job.id(), t);
-        t.start();
+        Entry e = new Entry(job, System.nanoTime() + initialDelay.toNanos());
+        entries.put(job.id(), e);
+        wheel().schedule(e, e.next);
+    }
+
+    private synchronized TimerWheel<Entry> wheel() {
+        if (wheel == null) {
+            wheel = new TimerWheel<>("check timer", this::launch);
+        }
+        return wheel;
     }
 
     public void stop(String id) {
-        Thread t = running.remove(id);
-        if (t != null) {
-            t.interrupt();
+        Entry e = entries.remove(id);
+        if (e != null) {
+            e.stopped = true;
+            Thread t = e.running;
+            if (t != null) {
+                t.interrupt();
+            }
         }
     }
 
@@ -66,57 +104,80 @@ public final class CheckScheduler implements AutoCloseable {
         return completed.sum();
     }
 
-    private void loop(Job job, Duration initialDelay) {
-        long interval = job.interval().toNanos();
-        long next = System.nanoTime() + initialDelay.toNanos();
-        CheckType type = job.target().settings().type();
-        int connectRoundsLeft = 0;
-        try {
-            while (!Thread.currentThread().isInterrupted()) {
-                for (long wait = next - System.nanoTime(); wait > 0; wait = next - System.nanoTime()) {
-                    LockSupport.parkNanos(wait);
-                    if (Thread.interrupted()) {
-                        return;
-                    }
-                }
-                CheckResult result;
-                permits.acquire();
-                try {
-                    lateness.record(System.nanoTime() - next);
-                    if (type.kind() == CheckType.Kind.COMBINED && connectRoundsLeft > 0) {
-                        result = checks.connect(job.target());
-                        connectRoundsLeft = result.up() ? connectRoundsLeft - 1 : 0;
-                    } else {
-                        result = checks.run(job.target());
-                        if (type.kind() == CheckType.Kind.COMBINED && result.up()) {
-                            connectRoundsLeft = type.connectRounds();
-                        }
-                    }
-                } finally {
-                    permits.release();
-                }
-                completed.increment();
-                if (running.get(job.id()) != Thread.currentThread()) {
-                    return;
-                }
-                listener.onResult(job, result);
-                next += interval;
-                long now = System.nanoTime();
-                while (next - now < 0) {
-                    next += interval;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            LOG.error("check of {} stopped by a bug: {}", job.id(), e.toString(), e);
+    private void launch(Entry e) {
+        if (!e.stopped) {
+            Thread.ofVirtual().name(e.threadName).start(() -> runOnce(e));
         }
     }
 
+    private void runOnce(Entry e) {
+        e.running = Thread.currentThread();
+        CheckResult result;
+        try {
+            if (e.stopped) {
+                return;
+            }
+            permits.acquire();
+            try {
+                lateness.record(System.nanoTime() - e.next);
+                result = check(e);
+            } finally {
+                permits.release();
+            }
+        } catch (InterruptedException interrupted) {
+            return; // stopped
+        } catch (RuntimeException bug) {
+            LOG.error("check of {} stopped by a bug: {}", e.job.id(), bug.toString(), bug);
+            return;
+        } finally {
+            e.running = null;
+        }
+        completed.increment();
+        if (e.stopped) {
+            return;
+        }
+        listener.onResult(e.job, result);
+        long now = System.nanoTime();
+        e.next += e.intervalNanos;
+        while (e.next - now < 0) {
+            e.next += e.intervalNanos;
+        }
+        reschedule(e);
+    }
+
+    /** Under the lock so that a job stopped by {@link #close()} cannot start a new wheel. */
+    private synchronized void reschedule(Entry e) {
+        if (!e.stopped) {
+            wheel().schedule(e, e.next);
+        }
+    }
+
+    private CheckResult check(Entry e) throws InterruptedException {
+        CheckTarget target = e.job.target();
+        CheckType type = target.settings().type();
+        if (type.kind() == CheckType.Kind.COMBINED && e.connectRoundsLeft > 0) {
+            CheckResult result = checks.connect(target);
+            e.connectRoundsLeft = result.up() ? e.connectRoundsLeft - 1 : 0;
+            return result;
+        }
+        CheckResult result = checks.run(target);
+        if (type.kind() == CheckType.Kind.COMBINED && result.up()) {
+            e.connectRoundsLeft = type.connectRounds();
+        }
+        return result;
+    }
+
+    /** Stops every job; jobs started afterwards run again. */
     @Override
     public void close() {
-        for (String id : Map.copyOf(running).keySet()) {
+        for (String id : Map.copyOf(entries).keySet()) {
             stop(id);
+        }
+        synchronized (this) {
+            if (wheel != null) {
+                wheel.close();
+                wheel = null;
+            }
         }
     }
 }

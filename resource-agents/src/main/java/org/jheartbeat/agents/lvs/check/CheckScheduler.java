@@ -1,28 +1,36 @@
 package org.jheartbeat.agents.lvs.check;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.jheartbeat.agents.lvs.config.CheckType;
+import org.jheartbeat.agents.lvs.config.ServiceType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs every real server's check every interval, each run on a fresh virtual thread, with at
- * most {@code maxConcurrent} checks in flight. A server that hangs until its timeout holds one
- * permit and delays nobody else (ldirectord checks one server after the other, so there one slow
- * server delays all). Missed slots are skipped rather than run back to back.
+ * Runs every real server's check every interval with at most {@code maxConcurrent} checks in
+ * flight. A server that hangs until its timeout holds one permit and delays nobody else
+ * (ldirectord checks one server after the other, so there one slow server delays all). Missed
+ * slots are skipped rather than run back to back; a check due while every permit is out is
+ * retried a few milliseconds later (its lateness counts from its slot).
  *
  * <p>Waiting between checks is a record in a {@link TimerWheel}, not a parked thread per real:
  * with ten thousand reals that keeps memory flat (no stacks or timers held between checks) and
- * lets one thread start every check close to its time.
+ * lets one thread start every check close to its time. Plain-HTTP negotiate checks (the bulk on
+ * a big director) go through the non-blocking {@link HttpEventLoop}; every other check runs on
+ * a fresh virtual thread.
  */
 public final class CheckScheduler implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CheckScheduler.class);
+    private static final long RETRY_NANOS = 5_000_000;
 
     /** One check to repeat: {@code id} names it (a real checked for several virtuals runs once). */
     public record Job(String id, CheckTarget target, Duration interval) {
@@ -38,6 +46,9 @@ public final class CheckScheduler implements AutoCloseable {
         final Job job;
         final long intervalNanos;
         final String threadName;
+        /** The plain-HTTP request the event loop can send for a negotiate check, else null. */
+        final HttpCheck.Hop fastHttp;
+        final byte[] fastRequest;
         volatile boolean stopped;
         volatile Thread running;
         long next;
@@ -48,6 +59,12 @@ public final class CheckScheduler implements AutoCloseable {
             this.intervalNanos = job.interval().toNanos();
             this.threadName = "check " + job.id();
             this.next = first;
+            CheckTarget t = job.target();
+            CheckType.Kind kind = t.settings().type().kind();
+            this.fastHttp = t.service() == ServiceType.HTTP
+                    && (kind == CheckType.Kind.NEGOTIATE || kind == CheckType.Kind.COMBINED)
+                    ? HttpCheck.firstHop(t).filter(h -> !h.https()).orElse(null) : null;
+            this.fastRequest = fastHttp == null ? null : fastHttp.request().getBytes(StandardCharsets.UTF_8);
         }
 
         @Override
@@ -63,6 +80,7 @@ public final class CheckScheduler implements AutoCloseable {
     private final LatenessHistogram lateness = new LatenessHistogram();
     private final LongAdder completed = new LongAdder();
     private TimerWheel<Entry> wheel;
+    private HttpEventLoop loop;
 
     public CheckScheduler(HealthChecks checks, int maxConcurrent, Listener listener) {
         this.checks = checks;
@@ -105,11 +123,67 @@ public final class CheckScheduler implements AutoCloseable {
     }
 
     private void launch(Entry e) {
-        if (!e.stopped) {
-            Thread.ofVirtual().name(e.threadName).start(() -> runOnce(e));
+        if (e.stopped) {
+            return;
         }
+        if (!permits.tryAcquire()) {
+            // All permits are out: try again shortly instead of parking a thread per waiting check.
+            wheel().schedule(e, System.nanoTime() + RETRY_NANOS);
+            return;
+        }
+        lateness.record(System.nanoTime() - e.next);
+        if (e.fastHttp != null && e.connectRoundsLeft == 0) {
+            long deadline = System.nanoTime()
+                    + TimeUnit.SECONDS.toNanos(e.job.target().settings().negotiateTimeoutSeconds());
+            loop().submit(e.fastHttp.address(), e.fastHttp.port(), e.fastRequest, HttpCheck.isHead(e.job.target()),
+                    deadline, (response, failure) -> {
+                        permits.release();
+                        Thread.ofVirtual().name(e.threadName).start(() -> afterExchange(e, response, failure));
+                    });
+            return;
+        }
+        Thread.ofVirtual().name(e.threadName).start(() -> runOnce(e));
     }
 
+    /** Finishes a check whose first request went through the event loop (redirects are followed here). */
+    private void afterExchange(Entry e, HttpResponse response, IOException failure) {
+        CheckResult result;
+        if (failure != null) {
+            result = CheckResult.down(HealthChecks.reason(failure));
+        } else if (HttpCheck.isRedirect(response)) {
+            e.running = Thread.currentThread();
+            try {
+                if (e.stopped) {
+                    return;
+                }
+                permits.acquire();
+                try {
+                    result = checks.run(e.job.target());
+                } finally {
+                    permits.release();
+                }
+            } catch (InterruptedException interrupted) {
+                return;
+            } finally {
+                e.running = null;
+            }
+        } else {
+            result = checks.judgeHttp(e.job.target(), response);
+        }
+        if (result.up() && e.job.target().settings().type().kind() == CheckType.Kind.COMBINED) {
+            e.connectRoundsLeft = e.job.target().settings().type().connectRounds();
+        }
+        completed(e, result);
+    }
+
+    private synchronized HttpEventLoop loop() {
+        if (loop == null) {
+            loop = new HttpEventLoop("http checks");
+        }
+        return loop;
+    }
+
+    /** One check on its own virtual thread, holding the permit {@link #launch} took. */
     private void runOnce(Entry e) {
         e.running = Thread.currentThread();
         CheckResult result;
@@ -117,21 +191,20 @@ public final class CheckScheduler implements AutoCloseable {
             if (e.stopped) {
                 return;
             }
-            permits.acquire();
-            try {
-                lateness.record(System.nanoTime() - e.next);
-                result = check(e);
-            } finally {
-                permits.release();
-            }
+            result = check(e);
         } catch (InterruptedException interrupted) {
             return; // stopped
         } catch (RuntimeException bug) {
             LOG.error("check of {} stopped by a bug: {}", e.job.id(), bug.toString(), bug);
             return;
         } finally {
+            permits.release();
             e.running = null;
         }
+        completed(e, result);
+    }
+
+    private void completed(Entry e, CheckResult result) {
         completed.increment();
         if (e.stopped) {
             return;
@@ -177,6 +250,10 @@ public final class CheckScheduler implements AutoCloseable {
             if (wheel != null) {
                 wheel.close();
                 wheel = null;
+            }
+            if (loop != null) {
+                loop.close();
+                loop = null;
             }
         }
     }

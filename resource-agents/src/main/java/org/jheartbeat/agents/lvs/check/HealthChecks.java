@@ -65,6 +65,11 @@ public final class HealthChecks {
         }
     }
 
+    /** The verdict on a plain-HTTP answer the event loop received. */
+    CheckResult judgeHttp(CheckTarget t, HttpResponse response) {
+        return http.judge(t, response);
+    }
+
     public CheckResult connect(CheckTarget t) {
         try {
             return connect(t, Deadline.inSeconds(t.settings().checkTimeoutSeconds()));

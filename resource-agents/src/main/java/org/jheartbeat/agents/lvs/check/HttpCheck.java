@@ -111,10 +111,18 @@ final class HttpCheck {
         return new Hop(address, port, https, sameServer ? t.virtualHost() : uri.getHost(), request);
     }
 
-    /** The first request of a check, or empty when the URL is invalid (the blocking check reports that). */
+    /**
+     * The first request of a check when it goes to the real itself (no name to resolve), else
+     * empty; an invalid URL is empty too (the blocking check reports it).
+     */
     static java.util.Optional<Hop> firstHop(CheckTarget t) {
         try {
-            return java.util.Optional.of(hop(t, new URI(url(t)), isHead(t)));
+            URI uri = new URI(url(t));
+            if (uri.getHost() != null && !uri.getHost().equals(hostForUrl(t.address()))
+                    && !uri.getHost().equals(t.address().getHostAddress())) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(hop(t, uri, isHead(t)));
         } catch (URISyntaxException | IOException e) {
             return java.util.Optional.empty();
         }

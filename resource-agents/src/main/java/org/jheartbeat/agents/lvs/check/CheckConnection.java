@@ -100,6 +100,10 @@ final class CheckConnection implements Closeable {
         }
     }
 
+    InetSocketAddress localAddress() {
+        return (InetSocketAddress) socket.getLocalSocketAddress();
+    }
+
     void write(String text) throws IOException {
         write(text.getBytes(StandardCharsets.UTF_8));
     }

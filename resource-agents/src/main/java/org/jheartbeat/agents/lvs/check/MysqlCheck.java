@@ -28,6 +28,8 @@ final class MysqlCheck {
     private static final int CLIENT_PLUGIN_AUTH = 0x80000;
     private static final int UTF8_GENERAL_CI = 33;
     private static final int MAX_ROWS_READ = 100_000;
+    /** A server greeting is about a hundred bytes; anything much larger is another protocol. */
+    private static final int MAX_HANDSHAKE = 4096;
 
     private MysqlCheck() {
     }
@@ -45,12 +47,12 @@ final class MysqlCheck {
 
     static CheckResult check(CheckTarget t, Deadline deadline) throws IOException {
         try (CheckConnection c = CheckConnection.open(t.address(), t.checkPort(), deadline)) {
-            Packet hello = read(c);
+            Packet hello = read(c, MAX_HANDSHAKE);
             if (hello.first() == 0xFF) {
                 return CheckResult.down(errorText(hello.payload()));
             }
             if (hello.first() != 10) {
-                return CheckResult.down("Response mismatch");
+                return CheckResult.down("not a MySQL handshake");
             }
             Handshake h = Handshake.parse(hello.payload());
             String password = t.settings().password();
@@ -225,10 +227,14 @@ final class MysqlCheck {
     }
 
     static Packet read(CheckConnection c) throws IOException {
+        return read(c, 1024 * 1024);
+    }
+
+    private static Packet read(CheckConnection c, int max) throws IOException {
         byte[] head = c.readExactly(4);
         int length = (head[0] & 0xFF) | (head[1] & 0xFF) << 8 | (head[2] & 0xFF) << 16;
-        if (length > 1024 * 1024) {
-            throw new IOException("MySQL packet of " + length + " bytes");
+        if (length > max) {
+            throw new IOException(max == MAX_HANDSHAKE ? "not a MySQL handshake" : "MySQL packet of " + length + " bytes");
         }
         return new Packet(head[3] & 0xFF, c.readExactly(length));
     }

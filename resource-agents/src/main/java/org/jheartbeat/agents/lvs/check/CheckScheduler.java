@@ -80,7 +80,8 @@ public final class CheckScheduler implements AutoCloseable {
     private final LatenessHistogram lateness = new LatenessHistogram();
     private final LongAdder completed = new LongAdder();
     private TimerWheel<Entry> wheel;
-    private HttpEventLoop loop;
+    /** One event loop per core, so plain-HTTP checks can use all of them; a real always uses the same one. */
+    private HttpEventLoop[] loops;
 
     public CheckScheduler(HealthChecks checks, int maxConcurrent, Listener listener) {
         this.checks = checks;
@@ -135,7 +136,7 @@ public final class CheckScheduler implements AutoCloseable {
         if (e.fastHttp != null && e.connectRoundsLeft == 0) {
             long deadline = System.nanoTime()
                     + TimeUnit.SECONDS.toNanos(e.job.target().settings().negotiateTimeoutSeconds());
-            loop().submit(e.fastHttp.address(), e.fastHttp.port(), e.fastRequest, HttpCheck.isHead(e.job.target()),
+            loop(e).submit(e.fastHttp.address(), e.fastHttp.port(), e.fastRequest, HttpCheck.isHead(e.job.target()),
                     deadline, (response, failure) -> {
                         permits.release();
                         Thread.ofVirtual().name(e.threadName).start(() -> afterExchange(e, response, failure));
@@ -176,11 +177,14 @@ public final class CheckScheduler implements AutoCloseable {
         completed(e, result);
     }
 
-    private synchronized HttpEventLoop loop() {
-        if (loop == null) {
-            loop = new HttpEventLoop("http checks");
+    private synchronized HttpEventLoop loop(Entry e) {
+        if (loops == null) {
+            loops = new HttpEventLoop[Math.max(1, Runtime.getRuntime().availableProcessors())];
+            for (int i = 0; i < loops.length; i++) {
+                loops[i] = new HttpEventLoop("http checks " + i);
+            }
         }
-        return loop;
+        return loops[Math.floorMod(e.job.id().hashCode(), loops.length)];
     }
 
     /** One check on its own virtual thread, holding the permit {@link #launch} took. */
@@ -251,9 +255,11 @@ public final class CheckScheduler implements AutoCloseable {
                 wheel.close();
                 wheel = null;
             }
-            if (loop != null) {
-                loop.close();
-                loop = null;
+            if (loops != null) {
+                for (HttpEventLoop l : loops) {
+                    l.close();
+                }
+                loops = null;
             }
         }
     }

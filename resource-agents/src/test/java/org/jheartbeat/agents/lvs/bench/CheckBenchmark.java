@@ -98,11 +98,14 @@ public final class CheckBenchmark {
             long down0 = down.sum();
             long cpu0 = processCpuNanos();
             long serverCpu0 = cpuNanos(servers);
+            long gc0 = gcMillis();
             long t0 = System.nanoTime();
             Thread.sleep(Duration.ofSeconds(seconds));
             long elapsed = System.nanoTime() - t0;
             long done = scheduler.completedChecks() - checks0;
-            double cpu = (processCpuNanos() - cpu0) * 100.0 / elapsed;
+            long cpuUsed = processCpuNanos() - cpu0;
+            long gcUsed = gcMillis() - gc0;
+            double cpu = cpuUsed * 100.0 / elapsed;
             double serverCpu = (cpuNanos(servers) - serverCpu0) * 100.0 / elapsed;
             System.out.printf("real servers: %d (%d addresses x %d ports), checkinterval=1, http negotiate%n",
                     n, addresses, ports);
@@ -112,6 +115,9 @@ public final class CheckBenchmark {
                     String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
             System.out.printf("checker CPU: %.0f%% of one core (%d cores), RSS: %d MB (peak %d MB)%n", cpu,
                     Runtime.getRuntime().availableProcessors(), status("VmRSS:") / 1024, status("VmHWM:") / 1024);
+            System.out.printf("checker CPU per check: %.0f us (%.0f checks per CPU-second); GC pauses: %.1f%% of"
+                            + " the time%n", cpuUsed / 1e3 / Math.max(1, done),
+                    done * 1e9 / Math.max(1, cpuUsed), gcUsed * 1e8 / elapsed);
             System.out.printf("real servers' JVM (same machine) CPU: %.0f%% of one core%n", serverCpu);
             System.out.printf("lateness of check starts after warm-up: p50 %d ms, p99 %d ms, p99.9 %d ms (%d starts)%n",
                     scheduler.lateness().percentileMillis(0.5), scheduler.lateness().percentileMillis(0.99),
@@ -132,6 +138,11 @@ public final class CheckBenchmark {
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
     }
 
     private static long cpuNanos(ProcessHandle p) {

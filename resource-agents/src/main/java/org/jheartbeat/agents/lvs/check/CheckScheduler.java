@@ -132,17 +132,24 @@ public final class CheckScheduler implements AutoCloseable {
             wheel().schedule(e, System.nanoTime() + RETRY_NANOS);
             return;
         }
-        lateness.record(System.nanoTime() - e.next);
+        long late = System.nanoTime() - e.next;
         if (e.fastHttp != null && e.connectRoundsLeft == 0) {
             long deadline = System.nanoTime()
                     + TimeUnit.SECONDS.toNanos(e.job.target().settings().negotiateTimeoutSeconds());
-            loop(e).submit(e.fastHttp.address(), e.fastHttp.port(), e.fastRequest, HttpCheck.isHead(e.job.target()),
-                    deadline, (response, failure) -> {
+            boolean started = loop(e).submit(e.fastHttp.address(), e.fastHttp.port(), e.fastRequest,
+                    HttpCheck.isHead(e.job.target()), deadline, (response, failure) -> {
                         permits.release();
                         Thread.ofVirtual().name(e.threadName).start(() -> afterExchange(e, response, failure));
                     });
+            if (started) {
+                lateness.record(late);
+            } else {
+                permits.release();
+                wheel().schedule(e, System.nanoTime() + RETRY_NANOS);
+            }
             return;
         }
+        lateness.record(late);
         Thread.ofVirtual().name(e.threadName).start(() -> runOnce(e));
     }
 

@@ -13,6 +13,7 @@ import java.nio.channels.SocketChannel;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,12 @@ final class HttpEventLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpEventLoop.class);
     private static final long SCAN_NANOS = 10_000_000;
     private static final int MAX_ANSWER = 8 * 1024 * 1024;
+    /**
+     * Exchanges one loop carries at once. A check's timeout should measure the real server, not
+     * a queue in the director: beyond this, checks wait for their turn in the scheduler (and
+     * count as late) instead of waiting here with their timeout running.
+     */
+    static final int MAX_IN_FLIGHT = 1024;
 
     /** Gets the response, or why there is none; called on the loop's thread, must not block. */
     interface Done {
@@ -59,6 +66,7 @@ final class HttpEventLoop implements AutoCloseable {
     private final ConcurrentLinkedQueue<Exchange> submitted = new ConcurrentLinkedQueue<>();
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(16 * 1024);
     private final Thread thread;
+    private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean closed;
 
     HttpEventLoop(String name) {
@@ -70,13 +78,22 @@ final class HttpEventLoop implements AutoCloseable {
         thread = Thread.ofPlatform().daemon().name(name).start(this::run);
     }
 
-    /** Starts an exchange; {@code done} is called exactly once (also when the loop is closed). */
-    void submit(InetAddress address, int port, byte[] request, boolean head, long deadlineNanos, Done done) {
+    /**
+     * Starts an exchange unless {@link #MAX_IN_FLIGHT} are already under way (then false, and
+     * {@code done} is not called); otherwise {@code done} is called exactly once, also when the
+     * loop is closed.
+     */
+    boolean submit(InetAddress address, int port, byte[] request, boolean head, long deadlineNanos, Done done) {
+        if (inFlight.incrementAndGet() > MAX_IN_FLIGHT) {
+            inFlight.decrementAndGet();
+            return false;
+        }
         submitted.add(new Exchange(new InetSocketAddress(address, port), request, head, deadlineNanos, done));
         selector.wakeup();
         if (closed) {
             failSubmitted();
         }
+        return true;
     }
 
     private void run() {
@@ -133,7 +150,7 @@ final class HttpEventLoop implements AutoCloseable {
             SocketChannel c = SocketChannel.open();
             x.channel = c;
             c.configureBlocking(false);
-            c.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            // No TCP_NODELAY: the request is one write, which Nagle never holds back.
             c.setOption(StandardSocketOptions.SO_LINGER, 0);
             if (c.connect(x.to)) {
                 send(c.register(selector, 0, x), x);
@@ -200,6 +217,7 @@ final class HttpEventLoop implements AutoCloseable {
                 LOG.debug("closing a check connection: {}", e.toString());
             }
         }
+        inFlight.decrementAndGet();
         try {
             x.done.done(response, failure);
         } catch (RuntimeException e) {

@@ -73,6 +73,10 @@ public final class HealthChecks {
             };
         } catch (IOException e) {
             return CheckResult.down(reason(e));
+        } catch (IllegalArgumentException | IndexOutOfBoundsException | java.nio.BufferUnderflowException e) {
+            // Raised while decoding what the server sent (a short packet, bad Base64...): a
+            // server answering nonsense is down, and must never stop its checks.
+            return CheckResult.down("malformed answer: " + e.getClass().getSimpleName());
         }
     }
 

@@ -57,7 +57,11 @@ final class Scram {
         if (iterations < 1 || iterations > 1_000_000) {
             throw new IOException("SCRAM iteration count out of range: " + iterations);
         }
-        saltedPassword = pbkdf2(password, Base64.getDecoder().decode(f.get('s')), iterations);
+        try {
+            saltedPassword = pbkdf2(password, Base64.getDecoder().decode(f.get('s')), iterations);
+        } catch (IllegalArgumentException | GeneralSecurityException e) {
+            throw new IOException("SCRAM: " + e.getMessage(), e);
+        }
         String withoutProof = "c=biws,r=" + nonce;
         authMessage = clientFirstBare() + "," + serverFirst + "," + withoutProof;
         byte[] clientKey = hmac(saltedPassword, "Client Key");
@@ -75,7 +79,11 @@ final class Scram {
             return false;
         }
         byte[] expected = hmac(hmac(saltedPassword, "Server Key"), authMessage);
-        return MessageDigest.isEqual(expected, Base64.getDecoder().decode(v));
+        try {
+            return MessageDigest.isEqual(expected, Base64.getDecoder().decode(v));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     static Map<Character, String> fields(String message) {
@@ -88,13 +96,10 @@ final class Scram {
         return f;
     }
 
-    static byte[] pbkdf2(String password, byte[] salt, int iterations) {
-        try {
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-                    .generateSecret(new PBEKeySpec(password.toCharArray(), salt, iterations, 256)).getEncoded();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK has no PBKDF2WithHmacSHA256", e);
-        }
+    /** Throws for what the JDK refuses (an empty password, for one). */
+    static byte[] pbkdf2(String password, byte[] salt, int iterations) throws GeneralSecurityException {
+        return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                .generateSecret(new PBEKeySpec(password.toCharArray(), salt, iterations, 256)).getEncoded();
     }
 
     static byte[] hmac(byte[] key, String text) {

@@ -1,6 +1,8 @@
 package org.jheartbeat.agents.lvs.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -206,6 +208,30 @@ class PgsqlCheckTest {
                     "passwd=\"pw\"", "request=\"SELECT 1 WHERE false\""));
             assertEquals(CheckResult.down("syntax error"), check(md5.port(), "login=\"checker\"",
                     "passwd=\"pw\"", "request=\"SELEKT\""));
+        }
+    }
+
+    @Test
+    void aServerSendingNonsenseIsDownAndKeepsBeingChecked() throws Exception {
+        try (StreamPeer shortAuth = new StreamPeer((in, out) -> {
+            in.readFully(new byte[in.readInt() - 4]);
+            send(out, 'R', new byte[] {0, 0}); // an authentication request too short to hold its code
+        }); StreamPeer badSalt = new StreamPeer((in, out) -> {
+            in.readFully(new byte[in.readInt() - 4]);
+            send(out, 'R', concat(ints(10), z("SCRAM-SHA-256"), new byte[] {0}));
+            out.flush();
+            String first = new String(read(in).body(), StandardCharsets.UTF_8);
+            String nonce = attributes(first.substring(first.indexOf("n,,") + 3)).get("r");
+            send(out, 'R', concat(ints(11), ("r=" + nonce + "x,s=***not base64***,i=4096")
+                    .getBytes(StandardCharsets.UTF_8)));
+            out.flush();
+            in.read();
+        })) {
+            assertEquals(CheckResult.down("malformed answer: BufferUnderflowException"),
+                    check(shortAuth.port(), "login=\"checker\"", "passwd=\"pw\"", "request=\"SELECT 1\""));
+            CheckResult r = check(badSalt.port(), "login=\"checker\"", "passwd=\"pw\"", "request=\"SELECT 1\"");
+            assertFalse(r.up());
+            assertTrue(r.message().startsWith("SCRAM: "), r.message());
         }
     }
 

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -32,7 +34,6 @@ import org.slf4j.LoggerFactory;
 public final class CheckScheduler implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CheckScheduler.class);
-    private static final long RETRY_NANOS = 5_000_000;
 
     /** One check to repeat: {@code id} names it (a real checked for several virtuals runs once). */
     public record Job(String id, CheckTarget target, Duration interval) {
@@ -48,6 +49,7 @@ public final class CheckScheduler implements AutoCloseable {
         final Job job;
         final long intervalNanos;
         final String threadName;
+        final int loopIndex;
         /** The plain-HTTP request the event loop can send for a negotiate check, else null. */
         final HttpCheck.Hop fastHttp;
         final byte[] fastRequest;
@@ -60,6 +62,7 @@ public final class CheckScheduler implements AutoCloseable {
             this.job = job;
             this.intervalNanos = job.interval().toNanos();
             this.threadName = "check " + job.id();
+            this.loopIndex = Math.floorMod(job.id().hashCode(), 1 << 16);
             this.next = first;
             CheckTarget t = job.target();
             CheckType.Kind kind = t.settings().type().kind();
@@ -81,9 +84,11 @@ public final class CheckScheduler implements AutoCloseable {
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final LatenessHistogram lateness = new LatenessHistogram();
     private final LongAdder completed = new LongAdder();
+    /** Checks due while every permit or event-loop slot was taken, in the order they came due. */
+    private final Queue<Entry> waiting = new ConcurrentLinkedQueue<>();
     private TimerWheel<Entry> wheel;
     /** One event loop per core, so plain-HTTP checks can use all of them; a real always uses the same one. */
-    private HttpEventLoop[] loops;
+    private volatile HttpEventLoop[] loops;
     private ExecutorService results;
 
     public CheckScheduler(HealthChecks checks, int maxConcurrent, Listener listener) {
@@ -126,14 +131,20 @@ public final class CheckScheduler implements AutoCloseable {
         return completed.sum();
     }
 
+    /** A check is due (from the wheel). */
     private void launch(Entry e) {
-        if (e.stopped) {
-            return;
+        if (!e.stopped && !tryStart(e)) {
+            // Every permit or event-loop slot is taken: queue up (no thread parked per waiting
+            // check); the next check to finish starts it.
+            waiting.add(e);
+            admitIfFree(); // one may have been freed meanwhile
         }
+    }
+
+    /** Starts the check if a permit (and for the event loop, a slot) is free; false if not, nothing done. */
+    private boolean tryStart(Entry e) {
         if (!permits.tryAcquire()) {
-            // All permits are out: try again shortly instead of parking a thread per waiting check.
-            wheel().schedule(e, System.nanoTime() + RETRY_NANOS);
-            return;
+            return false;
         }
         long late = System.nanoTime() - e.next;
         if (e.fastHttp != null && e.connectRoundsLeft == 0) {
@@ -141,19 +152,37 @@ public final class CheckScheduler implements AutoCloseable {
                     + TimeUnit.SECONDS.toNanos(e.job.target().settings().negotiateTimeoutSeconds());
             boolean started = loop(e).submit(e.fastHttp.address(), e.fastHttp.port(), e.fastRequest,
                     HttpCheck.isHead(e.job.target()), deadline, (response, failure) -> {
-                        permits.release();
+                        release();
                         deliver(e, response, failure);
                     });
-            if (started) {
-                lateness.record(late);
-            } else {
+            if (!started) {
                 permits.release();
-                wheel().schedule(e, System.nanoTime() + RETRY_NANOS);
+                return false;
             }
-            return;
+        } else {
+            Thread.ofVirtual().name(e.threadName).start(() -> runOnce(e));
         }
         lateness.record(late);
-        Thread.ofVirtual().name(e.threadName).start(() -> runOnce(e));
+        return true;
+    }
+
+    /** Gives back a permit (or event-loop slot) and starts waiting checks while there is room. */
+    private void release() {
+        permits.release();
+        admitIfFree();
+    }
+
+    private void admitIfFree() {
+        while (permits.availablePermits() > 0) {
+            Entry next = waiting.poll();
+            if (next == null) {
+                return;
+            }
+            if (!next.stopped && !tryStart(next)) {
+                waiting.add(next); // its event loop is full: wait for the next release
+                return;
+            }
+        }
     }
 
     /**
@@ -192,7 +221,7 @@ public final class CheckScheduler implements AutoCloseable {
                 try {
                     result = checks.run(e.job.target());
                 } finally {
-                    permits.release();
+                    release();
                 }
             } catch (InterruptedException interrupted) {
                 return;
@@ -208,14 +237,21 @@ public final class CheckScheduler implements AutoCloseable {
         completed(e, result);
     }
 
-    private synchronized HttpEventLoop loop(Entry e) {
-        if (loops == null) {
-            loops = new HttpEventLoop[Math.max(1, Runtime.getRuntime().availableProcessors())];
-            for (int i = 0; i < loops.length; i++) {
-                loops[i] = new HttpEventLoop("http checks " + i);
+    private HttpEventLoop loop(Entry e) {
+        HttpEventLoop[] l = loops;
+        if (l == null) {
+            synchronized (this) {
+                if (loops == null) {
+                    HttpEventLoop[] made = new HttpEventLoop[Math.max(1, Runtime.getRuntime().availableProcessors())];
+                    for (int i = 0; i < made.length; i++) {
+                        made[i] = new HttpEventLoop("http checks " + i);
+                    }
+                    loops = made;
+                }
+                l = loops;
             }
         }
-        return loops[Math.floorMod(e.job.id().hashCode(), loops.length)];
+        return l[e.loopIndex % l.length];
     }
 
     /** One check on its own virtual thread, holding the permit {@link #launch} took. */
@@ -233,8 +269,8 @@ public final class CheckScheduler implements AutoCloseable {
             LOG.error("check of {} stopped by a bug: {}", e.job.id(), bug.toString(), bug);
             return;
         } finally {
-            permits.release();
             e.running = null;
+            release();
         }
         completed(e, result);
     }

@@ -317,6 +317,7 @@ public final class CheckScheduler implements AutoCloseable {
         for (String id : Map.copyOf(entries).keySet()) {
             stop(id);
         }
+        waiting.clear();
         synchronized (this) {
             if (wheel != null) {
                 wheel.close();

@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * Runs every real server's check every interval with at most {@code maxConcurrent} checks in
  * flight. A server that hangs until its timeout holds one permit and delays nobody else
  * (ldirectord checks one server after the other, so there one slow server delays all). Missed
- * slots are skipped rather than run back to back; a check due while every permit is out is
- * retried a few milliseconds later (its lateness counts from its slot).
+ * slots are skipped rather than run back to back; a check due while every permit (or its
+ * event loop's every slot) is taken waits in a queue and starts when another check finishes
+ * (its lateness counts from its slot).
  *
  * <p>Waiting between checks is a record in a {@link TimerWheel}, not a parked thread per real:
  * with ten thousand reals that keeps memory flat (no stacks or timers held between checks) and

@@ -29,9 +29,10 @@ import javax.net.ssl.SSLSocket;
  * <li>Reads go through one buffer: reading a line byte by byte from a socket stream is a system
  *     call per byte.</li>
  * <li>Closing is abortive ({@code SO_LINGER 0}, a reset): a check has read what it needs by then,
- *     and neither the director nor the real server keeps the connection in TIME_WAIT. Health
- *     checkers commonly do this (HAProxy closes its checks this way) because tens of thousands
- *     of TIME_WAIT sockets per minute exhaust ports and memory on both ends. Requests are small
+ *     and neither the director nor the real server keeps the connection in TIME_WAIT (tens of
+ *     thousands of such sockets a minute cost ports and memory on both ends; a real server
+ *     sees a reset after it has answered, which it ignores). ldirectord itself closes normally.
+ *     Requests are small
  *     enough to sit in the socket's send buffer, so the write never waits on the server.</li>
  * </ul>
  */

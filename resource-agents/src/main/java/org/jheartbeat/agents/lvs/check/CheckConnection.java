@@ -32,8 +32,8 @@ import javax.net.ssl.SSLSocket;
  *     and neither the director nor the real server keeps the connection in TIME_WAIT (tens of
  *     thousands of such sockets a minute cost ports and memory on both ends; a real server
  *     sees a reset after it has answered, which it ignores). ldirectord itself closes normally.
- *     Requests are small
- *     enough to sit in the socket's send buffer, so the write never waits on the server.</li>
+ *     Requests are small enough to sit in the socket's send buffer, so the write never waits on
+ *     the server.</li>
  * </ul>
  */
 final class CheckConnection implements Closeable {

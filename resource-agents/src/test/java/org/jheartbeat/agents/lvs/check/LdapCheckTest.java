@@ -1,16 +1,26 @@
 package org.jheartbeat.agents.lvs.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The ldap check against a small real LDAPv3 server (BER over TCP, decoded here independently of
@@ -135,6 +145,39 @@ class LdapCheckTest {
                     "request=\"dc=example,dc=test\"", "receive=\"dc=other\""));
             assertEquals(CheckResult.down("Response mismatch"), check(server.port(), "request=\"dc=missing\""));
         }
+    }
+
+    @Test
+    void ldapsSpeaksTheSameOverTlsWithoutVerifyingTheCertificate(@TempDir Path dir) throws Exception {
+        try (StreamPeer server = new StreamPeer(selfSignedTls(dir), LdapCheckTest::ldap);
+             StreamPeer plain = new StreamPeer(LdapCheckTest::ldap)) {
+            CheckResult up = checks.run(Targets.of("10.0.0.1:636", List.of(), "real=127.0.0.1:" + server.port()
+                    + " gate", "checktimeout=2", "request=\"dc=example,dc=test\""));
+            assertEquals(CheckResult.up("Success"), up);
+            CheckResult noTls = checks.run(Targets.of("10.0.0.1:636", List.of(), "real=127.0.0.1:" + plain.port()
+                    + " gate", "checktimeout=2"));
+            assertTrue(noTls.message().startsWith("TLS failed"), noTls.message());
+        }
+    }
+
+    /** A TLS server context with a fresh self-signed certificate (made by the JDK's keytool). */
+    private static SSLContext selfSignedTls(Path dir) throws Exception {
+        Path store = dir.resolve("ldap.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "ldap", "-keyalg", "EC", "-dname", "CN=ldap.test", "-validity", "2",
+                "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", "secret1", "-keypass", "secret1")
+                .redirectErrorStream(true).start();
+        keytool.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        assertTrue(keytool.waitFor(60, TimeUnit.SECONDS) && keytool.exitValue() == 0, "keytool made a certificate");
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(store)) {
+            ks.load(in, "secret1".toCharArray());
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, "secret1".toCharArray());
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(kmf.getKeyManagers(), null, null);
+        return context;
     }
 
     @Test

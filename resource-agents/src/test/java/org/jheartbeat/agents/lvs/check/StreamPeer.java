@@ -24,7 +24,13 @@ final class StreamPeer implements AutoCloseable {
     private final List<Socket> accepted = new ArrayList<>();
 
     StreamPeer(Conversation conversation) throws IOException {
-        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this(null, conversation);
+    }
+
+    /** With {@code tls} non-null, every connection starts with a TLS handshake (ldaps and the like). */
+    StreamPeer(javax.net.ssl.SSLContext tls, Conversation conversation) throws IOException {
+        server = tls == null ? new ServerSocket(0, 50, InetAddress.getLoopbackAddress())
+                : tls.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread.ofVirtual().start(() -> {
             while (!server.isClosed()) {
                 try {

@@ -18,10 +18,12 @@ import org.jheartbeat.agents.lvs.config.Protocol;
  */
 public final class HealthChecks {
 
+    private final Tls tls;
     private final HttpCheck http;
     private final TextProtocolChecks text;
 
     public HealthChecks(Tls tls, String localHost) {
+        this.tls = tls;
         this.http = new HttpCheck(tls);
         this.text = new TextProtocolChecks(tls, localHost);
     }
@@ -52,17 +54,35 @@ public final class HealthChecks {
                 case DNS -> DnsCheck.check(t, deadline);
                 case SIMPLETCP -> SimpleTcpCheck.check(t, deadline);
                 case NONE -> CheckResult.up("Success");
+                case FTP -> FtpCheck.check(t, deadline);
+                case LDAP -> LdapCheck.check(t, tls, false, Deadline.inSeconds(t.settings().checkTimeoutSeconds()));
+                case LDAPS -> LdapCheck.check(t, tls, true, Deadline.inSeconds(t.settings().checkTimeoutSeconds()));
+                case RADIUS -> RadiusCheck.check(t, Deadline.inSeconds(t.settings().checkTimeoutSeconds()));
+                case SIP -> SipCheck.check(t, deadline);
                 case MYSQL, PGSQL, ORACLE -> t.settings().login().isEmpty() || t.request().equals("/")
                         ? CheckResult.down("Error: Must specify a login and request string for MySQL, Oracle and"
                                 + " PostgreSQL checks. Not adding " + t.address().getHostAddress() + ".")
-                        : connect(t, deadline);
-                // Services whose protocol this implementation does not speak are checked by
-                // connecting; the configuration check warns about it.
+                        : switch (t.service()) {
+                            case MYSQL -> MysqlCheck.check(t, deadline);
+                            case PGSQL -> PgsqlCheck.check(t, deadline);
+                            // Oracle's TNS protocol is not spoken: the configuration check warns.
+                            default -> connect(t, deadline);
+                        };
+                // http_proxy: the proxy is checked by connecting; the configuration check warns.
                 default -> connect(t, deadline);
             };
         } catch (IOException e) {
             return CheckResult.down(reason(e));
+        } catch (IllegalArgumentException | IndexOutOfBoundsException | java.nio.BufferUnderflowException e) {
+            // Raised while decoding what the server sent (a short packet, bad Base64...): a
+            // server answering nonsense is down, and must never stop its checks.
+            return CheckResult.down("malformed answer: " + e.getClass().getSimpleName());
         }
+    }
+
+    /** The verdict on a plain-HTTP answer the event loop received. */
+    CheckResult judgeHttp(CheckTarget t, HttpResponse response) {
+        return http.judge(t, response);
     }
 
     public CheckResult connect(CheckTarget t) {

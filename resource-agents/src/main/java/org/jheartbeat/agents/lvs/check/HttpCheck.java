@@ -1,12 +1,11 @@
 package org.jheartbeat.agents.lvs.check;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.jheartbeat.agents.lvs.config.ReceivePattern;
@@ -20,11 +19,11 @@ import org.jheartbeat.agents.lvs.config.ServiceType;
  */
 final class HttpCheck {
 
-    static final int MAX_BODY = 1024 * 1024;
     private static final int MAX_REDIRECTS = 7;
     private static final String USER_AGENT = "jheartbeat-ldirectord";
 
     private final Tls tls;
+    private final Map<String, Pattern> receivePatterns = new ConcurrentHashMap<>();
 
     HttpCheck(Tls tls) {
         this.tls = tls;
@@ -41,36 +40,58 @@ final class HttpCheck {
     }
 
     CheckResult check(CheckTarget t, Deadline deadline) throws IOException {
-        Pattern receive = ReceivePattern.compile(t.receive()).orElseThrow();
         URI uri;
         try {
             uri = new URI(url(t));
         } catch (URISyntaxException e) {
             return CheckResult.down("Invalid URL: " + e.getMessage());
         }
-        boolean head = t.settings().httpMethod().equals("HEAD");
+        boolean head = isHead(t);
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-            Response r = fetch(t, uri, head, deadline);
-            if (r.status >= 300 && r.status < 400 && r.location != null) {
-                try {
-                    uri = uri.resolve(r.location.strip());
-                } catch (IllegalArgumentException e) {
-                    return CheckResult.down(r.statusLine);
-                }
-                continue;
+            HttpResponse r = fetch(t, uri, head, deadline);
+            if (!isRedirect(r)) {
+                return judge(t, r);
             }
-            if (r.status < 200 || r.status > 299) {
-                return CheckResult.down(r.statusLine);
+            try {
+                uri = uri.resolve(r.location().strip());
+            } catch (IllegalArgumentException e) {
+                return CheckResult.down(r.statusLine());
             }
-            if (!t.receive().isEmpty() && !receive.matcher(r.body).find()) {
-                return CheckResult.down("Response mismatch");
-            }
-            return CheckResult.up(r.statusLine);
         }
         return CheckResult.down("Too many redirects");
     }
 
-    private Response fetch(CheckTarget t, URI uri, boolean head, Deadline deadline) throws IOException {
+    static boolean isHead(CheckTarget t) {
+        return t.settings().httpMethod().equals("HEAD");
+    }
+
+    /** A 3xx with a Location: LWP follows it. */
+    static boolean isRedirect(HttpResponse r) {
+        return r.status() >= 300 && r.status() < 400 && r.location() != null;
+    }
+
+    /** The verdict on a final response: 2xx and (no receive, or the body matches it). */
+    CheckResult judge(CheckTarget t, HttpResponse r) {
+        if (r.status() < 200 || r.status() > 299) {
+            return CheckResult.down(r.statusLine());
+        }
+        if (!t.receive().isEmpty() && !receive(t.receive()).matcher(r.body()).find()) {
+            return CheckResult.down("Response mismatch");
+        }
+        return CheckResult.up(r.statusLine());
+    }
+
+    /** Compiled once per distinct receive string, not once per check. */
+    private Pattern receive(String text) {
+        return receivePatterns.computeIfAbsent(text, s -> ReceivePattern.compile(s).orElseThrow());
+    }
+
+    /** Where one request goes and what it says. */
+    record Hop(InetAddress address, int port, boolean https, String tlsHost, String request) {
+    }
+
+    /** The request to {@code uri}: the real itself unless a redirect points elsewhere. */
+    static Hop hop(CheckTarget t, URI uri, boolean head) throws IOException {
         boolean https = "https".equalsIgnoreCase(uri.getScheme());
         int port = uri.getPort() > 0 ? uri.getPort() : https ? 443 : 80;
         boolean sameServer = uri.getHost() == null || uri.getHost().equals(hostForUrl(t.address()))
@@ -84,94 +105,35 @@ final class HttpCheck {
         if (uri.getRawQuery() != null) {
             path += "?" + uri.getRawQuery();
         }
-        try (CheckConnection c = https
-                ? CheckConnection.openTls(address, port, sameServer ? t.virtualHost() : uri.getHost(), tls, deadline)
-                : CheckConnection.open(address, port, deadline)) {
-            c.write((head ? "HEAD " : "GET ") + path + " HTTP/1.1\r\nHost: " + hostHeader + "\r\nUser-Agent: "
-                    + USER_AGENT + "\r\nAccept: */*\r\nConnection: close\r\n\r\n");
-            return read(c, head);
-        }
+        String request = (head ? "HEAD " : "GET ") + path + " HTTP/1.1\r\nHost: " + hostHeader + "\r\nUser-Agent: "
+                + USER_AGENT + "\r\nAccept: */*\r\nConnection: close\r\n\r\n";
+        return new Hop(address, port, https, sameServer ? t.virtualHost() : uri.getHost(), request);
     }
 
-    private static Response read(CheckConnection c, boolean head) throws IOException {
-        String statusLine = c.readLine();
-        if (statusLine == null || !statusLine.startsWith("HTTP/")) {
-            throw new IOException("No answer received");
-        }
-        String[] parts = statusLine.split(" ", 3);
-        int status;
+    /**
+     * The first request of a check when it goes to the real itself (no name to resolve), else
+     * empty; an invalid URL is empty too (the blocking check reports it).
+     */
+    static java.util.Optional<Hop> firstHop(CheckTarget t) {
         try {
-            status = Integer.parseInt(parts.length > 1 ? parts[1] : "");
-        } catch (NumberFormatException e) {
-            throw new IOException("malformed status line: " + statusLine, e);
-        }
-        long contentLength = -1;
-        boolean chunked = false;
-        String location = null;
-        int headers = 0;
-        for (String line = c.readLine(); line != null && !line.isEmpty(); line = c.readLine()) {
-            if (++headers > 200) {
-                throw new IOException("too many header lines");
+            URI uri = new URI(url(t));
+            if (uri.getHost() != null && !uri.getHost().equals(hostForUrl(t.address()))
+                    && !uri.getHost().equals(t.address().getHostAddress())) {
+                return java.util.Optional.empty();
             }
-            int colon = line.indexOf(':');
-            if (colon <= 0) {
-                continue;
-            }
-            String name = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
-            String value = line.substring(colon + 1).strip();
-            switch (name) {
-                case "content-length" -> contentLength = parseLength(value);
-                case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
-                case "location" -> location = value;
-                default -> { }
-            }
+            return java.util.Optional.of(hop(t, uri, isHead(t)));
+        } catch (URISyntaxException | IOException e) {
+            return java.util.Optional.empty();
         }
-        String body = "";
-        if (!head && status != 204 && status != 304 && !(status >= 100 && status < 200)) {
-            byte[] bytes = chunked ? readChunked(c)
-                    : contentLength >= 0 ? c.readExactly((int) Math.min(contentLength, MAX_BODY))
-                    : c.readToEnd(MAX_BODY);
-            body = new String(bytes, StandardCharsets.ISO_8859_1);
-        }
-        return new Response(status, statusLine, location, body);
     }
 
-    private static byte[] readChunked(CheckConnection c) throws IOException {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        while (body.size() < MAX_BODY) {
-            String sizeLine = c.readLine();
-            if (sizeLine == null) {
-                break;
-            }
-            int semicolon = sizeLine.indexOf(';');
-            String hex = (semicolon >= 0 ? sizeLine.substring(0, semicolon) : sizeLine).strip();
-            int size;
-            try {
-                size = Integer.parseInt(hex, 16);
-            } catch (NumberFormatException e) {
-                throw new IOException("malformed chunk size: " + sizeLine, e);
-            }
-            if (size == 0) {
-                break;
-            }
-            if (size < 0 || size > MAX_BODY) {
-                throw new IOException("chunk of " + size + " bytes is too large");
-            }
-            body.write(c.readExactly(size));
-            c.readLine();
-        }
-        return body.toByteArray();
-    }
-
-    private static long parseLength(String value) throws IOException {
-        try {
-            long n = Long.parseLong(value);
-            if (n < 0) {
-                throw new IOException("negative Content-Length");
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new IOException("malformed Content-Length: " + value, e);
+    private HttpResponse fetch(CheckTarget t, URI uri, boolean head, Deadline deadline) throws IOException {
+        Hop h = hop(t, uri, head);
+        try (CheckConnection c = h.https()
+                ? CheckConnection.openTls(h.address(), h.port(), h.tlsHost(), tls, deadline)
+                : CheckConnection.open(h.address(), h.port(), deadline)) {
+            c.write(h.request());
+            return c.read((data, length, eof) -> HttpResponse.parse(data, length, eof, head));
         }
     }
 
@@ -180,6 +142,4 @@ final class HttpCheck {
         return text.contains(":") ? "[" + text + "]" : text;
     }
 
-    private record Response(int status, String statusLine, String location, String body) {
-    }
 }

@@ -24,9 +24,7 @@ final class ConfigResolver {
     static final long MAX_RANGE = 65_536;
 
     /** Services whose negotiate check is a TCP connect in this implementation. */
-    static final Set<ServiceType> CONNECT_ONLY = Set.of(ServiceType.FTP, ServiceType.HTTP_PROXY, ServiceType.LDAP,
-            ServiceType.LDAPS, ServiceType.MYSQL, ServiceType.PGSQL, ServiceType.ORACLE, ServiceType.RADIUS,
-            ServiceType.SIP);
+    static final Set<ServiceType> CONNECT_ONLY = Set.of(ServiceType.HTTP_PROXY, ServiceType.ORACLE);
 
     private static final Set<String> ALL_PHASES = Set.of("starting", "running", "stopping", "reloading");
 

@@ -1,13 +1,7 @@
 package org.jheartbeat.agents.lvs.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,8 +29,10 @@ import org.jheartbeat.agents.lvs.config.VirtualService;
  * daemon does (without IPVS) and prints sustained checks/s, the checker's CPU and RSS, and the
  * p50/p99 lateness of check starts.
  *
- * <pre>java -cp ... CheckBenchmark [ADDRESSES=100] [PORTS=100] [SECONDS=30] [MAXCONCURRENT=4096]
- * java -cp ... CheckBenchmark serve ADDRESSES PORTS count   (servers only, printing requests/s)</pre>
+ * <p>Run the checker with the JVM options the launcher gives the daemon, for example
+ * <pre>java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx128m -cp ... CheckBenchmark [ADDRESSES=100] [PORTS=100]
+ *      [SECONDS=30] [MAXCONCURRENT=4096]</pre>
+ * The servers run in a child JVM ({@link BenchHttpServers}).
  */
 public final class CheckBenchmark {
 
@@ -46,17 +42,14 @@ public final class CheckBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && args[0].equals("serve")) {
-            serve(Integer.parseInt(args[1]), Integer.parseInt(args[2]), args.length > 3 && args[3].equals("count"));
-            return;
-        }
         int addresses = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int ports = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         int maxConcurrent = args.length > 3 ? Integer.parseInt(args[3]) : 4096;
         Process servers = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), CheckBenchmark.class.getName(), "serve",
-                Integer.toString(addresses), Integer.toString(ports)).redirectErrorStream(true).start();
+                "-XX:+UseSerialGC", "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                BenchHttpServers.class.getName(), Integer.toString(addresses), Integer.toString(ports),
+                Integer.toString(BASE_PORT)).redirectErrorStream(true).start();
         try {
             String ready = new String(servers.getInputStream().readNBytes(6), StandardCharsets.US_ASCII);
             if (!ready.equals("ready\n")) {
@@ -105,18 +98,26 @@ public final class CheckBenchmark {
             long down0 = down.sum();
             long cpu0 = processCpuNanos();
             long serverCpu0 = cpuNanos(servers);
+            long gc0 = gcMillis();
             long t0 = System.nanoTime();
             Thread.sleep(Duration.ofSeconds(seconds));
             long elapsed = System.nanoTime() - t0;
             long done = scheduler.completedChecks() - checks0;
-            double cpu = (processCpuNanos() - cpu0) * 100.0 / elapsed;
+            long cpuUsed = processCpuNanos() - cpu0;
+            long gcUsed = gcMillis() - gc0;
+            double cpu = cpuUsed * 100.0 / elapsed;
             double serverCpu = (cpuNanos(servers) - serverCpu0) * 100.0 / elapsed;
             System.out.printf("real servers: %d (%d addresses x %d ports), checkinterval=1, http negotiate%n",
                     n, addresses, ports);
             System.out.printf("checks/s: %.0f (target %d), failed: %d%n", done * 1e9 / elapsed, n,
                     down.sum() - down0);
-            System.out.printf("checker CPU: %.0f%% of one core (%d cores), RSS: %d MB%n", cpu,
-                    Runtime.getRuntime().availableProcessors(), rssKb() / 1024);
+            System.out.printf("checker JVM options: %s%n",
+                    String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
+            System.out.printf("checker CPU: %.0f%% of one core (%d cores), RSS: %d MB (peak %d MB)%n", cpu,
+                    Runtime.getRuntime().availableProcessors(), status("VmRSS:") / 1024, status("VmHWM:") / 1024);
+            System.out.printf("checker CPU per check: %.0f us (%.0f checks per CPU-second); GC pauses: %.1f%% of"
+                            + " the time%n", cpuUsed / 1e3 / Math.max(1, done),
+                    done * 1e9 / Math.max(1, cpuUsed), gcUsed * 1e8 / elapsed);
             System.out.printf("real servers' JVM (same machine) CPU: %.0f%% of one core%n", serverCpu);
             System.out.printf("lateness of check starts after warm-up: p50 %d ms, p99 %d ms, p99.9 %d ms (%d starts)%n",
                     scheduler.lateness().percentileMillis(0.5), scheduler.lateness().percentileMillis(0.99),
@@ -131,7 +132,7 @@ public final class CheckBenchmark {
     }
 
     private static String address(int i) {
-        return "127.1." + (i / 250) + "." + (i % 250 + 1);
+        return BenchHttpServers.address(i);
     }
 
     private static long processCpuNanos() {
@@ -139,72 +140,22 @@ public final class CheckBenchmark {
                 .getProcessCpuTime();
     }
 
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
+    }
+
     private static long cpuNanos(ProcessHandle p) {
         return p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
-    private static long rssKb() throws IOException {
+    /** A kB value of /proc/self/status ({@code VmRSS:} now, {@code VmHWM:} the peak). */
+    private static long status(String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmRSS:")) {
+            if (line.startsWith(field)) {
                 return Long.parseLong(line.replaceAll("[^0-9]", ""));
             }
         }
         return -1;
-    }
-
-    /** The real servers: a minimal HTTP/1.1 responder on every address and port, one virtual thread each. */
-    private static final LongAdder SERVED = new LongAdder();
-
-    /**
-     * With {@code count}, prints the requests served every 10 s, to measure another checker
-     * (Debian's ldirectord) against the same servers.
-     */
-    private static void serve(int addresses, int ports, boolean count) throws Exception {
-        byte[] answer = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\nConnection: close\r\n\r\nOK"
-                .getBytes(StandardCharsets.US_ASCII);
-        List<ServerSocket> sockets = new ArrayList<>();
-        for (int a = 0; a < addresses; a++) {
-            for (int p = 0; p < ports; p++) {
-                ServerSocket s = new ServerSocket();
-                s.setReuseAddress(true);
-                s.bind(new InetSocketAddress(InetAddress.getByName(address(a)), BASE_PORT + p), 1024);
-                sockets.add(s);
-                Thread.ofVirtual().start(() -> accept(s, answer));
-            }
-        }
-        System.out.print("ready\n");
-        System.out.flush();
-        while (true) {
-            long before = SERVED.sum();
-            Thread.sleep(Duration.ofSeconds(10));
-            if (count) {
-                System.out.printf("served %.1f requests/s%n", (SERVED.sum() - before) / 10.0);
-            }
-        }
-    }
-
-    private static void accept(ServerSocket server, byte[] answer) {
-        while (true) {
-            try {
-                Socket c = server.accept();
-                Thread.ofVirtual().start(() -> answer(c, answer));
-            } catch (IOException e) {
-                return;
-            }
-        }
-    }
-
-    private static void answer(Socket c, byte[] answer) {
-        try (c; InputStream in = c.getInputStream(); OutputStream out = c.getOutputStream()) {
-            int state = 0;
-            int b;
-            while (state < 4 && (b = in.read()) >= 0) {
-                state = (b == '\r' || b == '\n') ? state + 1 : 0;
-            }
-            out.write(answer);
-            SERVED.increment();
-        } catch (IOException e) {
-            // The checker gave up on this one.
-        }
     }
 }

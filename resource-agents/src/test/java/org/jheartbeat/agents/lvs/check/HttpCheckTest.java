@@ -105,8 +105,13 @@ class HttpCheckTest {
         x.close();
     }
 
-    private CheckResult http(int port, String... extra) throws InterruptedException {
-        return checks.run(Targets.of("10.0.0.1:80", List.of(extra), "real=127.0.0.1:" + port + " gate",
+    /** Runs one check; {@link HttpCheckThroughSchedulerTest} runs it the way the daemon does. */
+    CheckResult check(CheckTarget t) throws Exception {
+        return checks.run(t);
+    }
+
+    private CheckResult http(int port, String... extra) throws Exception {
+        return check(Targets.of("10.0.0.1:80", List.of(extra), "real=127.0.0.1:" + port + " gate",
                 "service=http"));
     }
 
@@ -147,7 +152,7 @@ class HttpCheckTest {
         CheckTarget t = Targets.of("10.0.0.1:80", List.of(), "real=127.0.0.1:" + port + " gate 1 \"ldirectord.html\","
                 + " \"worked\"", "service=http", "request=\"broken\"", "receive=\"nothing\"");
 
-        assertTrue(checks.run(t).up());
+        assertTrue(check(t).up());
     }
 
     @Test
@@ -164,7 +169,7 @@ class HttpCheckTest {
         CheckTarget t = Targets.of("10.0.0.1:443", List.of(), "real=127.0.0.1:" + port + " gate", "service=https",
                 "request=\"ldirectord.html\"", "receive=\"It worked\"");
 
-        assertEquals(CheckResult.up("HTTP/1.1 200 OK"), checks.run(t));
+        assertEquals(CheckResult.up("HTTP/1.1 200 OK"), check(t));
         CheckResult verified = new HealthChecks(Tls.verified(), "director.test").run(t);
         assertFalse(verified.up());
         assertTrue(verified.message().startsWith("TLS failed"), verified.message());
@@ -176,9 +181,9 @@ class HttpCheckTest {
             CheckTarget t = Targets.of("10.0.0.1:443", List.of(), "real=127.0.0.1:" + plain.port() + " gate",
                     "service=https", "negotiatetimeout=5");
 
-            CheckResult r = checks.run(t);
+            CheckResult r = check(t);
 
-        assertFalse(r.up());
+            assertFalse(r.up());
             assertTrue(r.message().startsWith("TLS failed"), r.message());
         }
     }

@@ -113,19 +113,19 @@ class LdirectordConfigErrorsTest {
         LdirectordConfigParser.Result r = parse(dir,
                 "checkcount=3",
                 "supervised",
-                "virtual=10.0.0.1:3306",
-                "\treal=10.0.0.2:3306 gate",
+                "virtual=10.0.0.1:1521",
+                "\treal=10.0.0.2:1521 gate",
                 "\tcheckinterval=2");
 
         assertTrue(r.valid());
         assertEquals(List.of(
                 "1: warning: checkcount option is deprecated and slated for removal.  please see 'failurecount'",
                 "2: warning: please update your config not to use a bare supervised directive",
-                "3: warning: service mysql needs login= and request=; without them every real server is"
+                "3: warning: service oracle needs login= and request=; without them every real server is"
                         + " considered down, as in ldirectord",
-                "3: warning: service mysql: jheartbeat's negotiate check only connects to the port (it does not"
+                "3: warning: service oracle: jheartbeat's negotiate check only connects to the port (it does not"
                         + " speak this protocol yet)",
-                "5: warning: checkinterval in virtual service tcp:10.0.0.1:3306 ignored when fork=no"), problems(r));
+                "5: warning: checkinterval in virtual service tcp:10.0.0.1:1521 ignored when fork=no"), problems(r));
         assertTrue(r.config().orElseThrow().globals().supervised());
     }
 

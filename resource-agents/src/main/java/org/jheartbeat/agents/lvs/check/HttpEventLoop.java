@@ -1,0 +1,239 @@
+package org.jheartbeat.agents.lvs.check;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Plain-HTTP check exchanges (connect, send one request, read the answer until
+ * {@link HttpResponse#parse} has it) on one thread and one selector, without a thread per check.
+ * With thousands of reals and a one-second interval this is where most checks go: each costs a
+ * few system calls and no thread hand-offs. Connections are closed abortively like the blocking
+ * ones ({@link CheckConnection} says why). Timeouts are the check's deadline, scanned every few
+ * milliseconds.
+ */
+final class HttpEventLoop implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpEventLoop.class);
+    private static final long SCAN_NANOS = 10_000_000;
+    private static final int MAX_ANSWER = 8 * 1024 * 1024;
+    /**
+     * Exchanges one loop carries at once. A check's timeout should measure the real server, not
+     * a queue in the director: beyond this, checks wait for their turn in the scheduler (and
+     * count as late) instead of waiting here with their timeout running.
+     */
+    static final int MAX_IN_FLIGHT = 1024;
+
+    /** Gets the response, or why there is none; called on the loop's thread, must not block. */
+    interface Done {
+        void done(HttpResponse response, IOException failure);
+    }
+
+    private static final class Exchange {
+        final InetSocketAddress to;
+        final ByteBuffer request;
+        final boolean head;
+        final long deadline;
+        final Done done;
+        SocketChannel channel;
+        byte[] answer = new byte[512];
+        int length;
+
+        Exchange(InetSocketAddress to, byte[] request, boolean head, long deadline, Done done) {
+            this.to = to;
+            this.request = ByteBuffer.wrap(request);
+            this.head = head;
+            this.deadline = deadline;
+            this.done = done;
+        }
+    }
+
+    private final Selector selector;
+    private final ConcurrentLinkedQueue<Exchange> submitted = new ConcurrentLinkedQueue<>();
+    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(16 * 1024);
+    private final Thread thread;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean closed;
+
+    HttpEventLoop(String name) {
+        try {
+            selector = Selector.open();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot open a selector: " + e.getMessage(), e);
+        }
+        thread = Thread.ofPlatform().daemon().name(name).start(this::run);
+    }
+
+    /**
+     * Starts an exchange unless {@link #MAX_IN_FLIGHT} are already under way (then false, and
+     * {@code done} is not called); otherwise {@code done} is called exactly once, also when the
+     * loop is closed.
+     */
+    boolean submit(InetAddress address, int port, byte[] request, boolean head, long deadlineNanos, Done done) {
+        if (inFlight.incrementAndGet() > MAX_IN_FLIGHT) {
+            inFlight.decrementAndGet();
+            return false;
+        }
+        submitted.add(new Exchange(new InetSocketAddress(address, port), request, head, deadlineNanos, done));
+        selector.wakeup();
+        if (closed) {
+            failSubmitted();
+        }
+        return true;
+    }
+
+    private void run() {
+        long nextScan = System.nanoTime() + SCAN_NANOS;
+        try {
+            while (!closed) {
+                selector.select(SCAN_NANOS / 1_000_000);
+                for (Exchange x = submitted.poll(); x != null; x = submitted.poll()) {
+                    start(x);
+                }
+                for (Iterator<SelectionKey> it = selector.selectedKeys().iterator(); it.hasNext(); ) {
+                    SelectionKey key = it.next();
+                    it.remove();
+                    if (!(key.attachment() instanceof Exchange x)) {
+                        continue;
+                    }
+                    try {
+                        if (key.isValid() && key.isConnectable()) {
+                            connected(key, x);
+                        } else if (key.isValid() && key.isWritable()) {
+                            send(key, x);
+                        } else if (key.isValid() && key.isReadable()) {
+                            receive(key, x);
+                        }
+                    } catch (IOException e) {
+                        finish(x, null, e);
+                    }
+                }
+                long now = System.nanoTime();
+                if (now - nextScan >= 0) {
+                    nextScan = now + SCAN_NANOS;
+                    expire(now);
+                }
+            }
+        } catch (IOException | ClosedSelectorException e) {
+            LOG.error("HTTP check loop stopped: {}", e.toString(), e);
+        } finally {
+            for (SelectionKey key : selector.keys()) {
+                if (key.attachment() instanceof Exchange x) {
+                    finish(x, null, new IOException("checks stopped"));
+                }
+            }
+            failSubmitted();
+            try {
+                selector.close();
+            } catch (IOException e) {
+                LOG.debug("closing the selector: {}", e.toString());
+            }
+        }
+    }
+
+    private void start(Exchange x) {
+        try {
+            SocketChannel c = SocketChannel.open();
+            x.channel = c;
+            c.configureBlocking(false);
+            // No TCP_NODELAY: the request is one write, which Nagle never holds back.
+            c.setOption(StandardSocketOptions.SO_LINGER, 0);
+            if (c.connect(x.to)) {
+                send(c.register(selector, 0, x), x);
+            } else {
+                c.register(selector, SelectionKey.OP_CONNECT, x);
+            }
+        } catch (IOException e) {
+            finish(x, null, e);
+        }
+    }
+
+    private void connected(SelectionKey key, Exchange x) throws IOException {
+        if (x.channel.finishConnect()) {
+            send(key, x);
+        }
+    }
+
+    private void send(SelectionKey key, Exchange x) throws IOException {
+        x.channel.write(x.request);
+        key.interestOps(x.request.hasRemaining() ? SelectionKey.OP_WRITE : SelectionKey.OP_READ);
+    }
+
+    private void receive(SelectionKey key, Exchange x) throws IOException {
+        readBuffer.clear();
+        int n = x.channel.read(readBuffer);
+        boolean eof = n < 0;
+        if (n > 0) {
+            if (x.length + n > x.answer.length) {
+                if (x.length + n > MAX_ANSWER) {
+                    throw new IOException("answer longer than " + MAX_ANSWER + " bytes");
+                }
+                x.answer = Arrays.copyOf(x.answer, Math.max(x.answer.length * 2, x.length + n));
+            }
+            readBuffer.flip();
+            readBuffer.get(x.answer, x.length, n);
+            x.length += n;
+        }
+        HttpResponse r = HttpResponse.parse(x.answer, x.length, eof, x.head);
+        if (r != null) {
+            finish(x, r, null);
+        } else if (eof) {
+            finish(x, null, new IOException("No answer received"));
+        }
+    }
+
+    private void expire(long now) {
+        for (SelectionKey key : selector.keys()) {
+            if (key.attachment() instanceof Exchange x && now - x.deadline >= 0) {
+                finish(x, null, new SocketTimeoutException("Connection timed out"));
+            }
+        }
+    }
+
+    private void finish(Exchange x, HttpResponse response, IOException failure) {
+        if (x.channel != null) {
+            SelectionKey key = x.channel.keyFor(selector);
+            if (key != null) {
+                key.attach(null);
+                key.cancel();
+            }
+            try {
+                x.channel.close();
+            } catch (IOException e) {
+                LOG.debug("closing a check connection: {}", e.toString());
+            }
+        }
+        inFlight.decrementAndGet();
+        try {
+            x.done.done(response, failure);
+        } catch (RuntimeException e) {
+            LOG.error("HTTP check callback failed: {}", e.toString(), e);
+        }
+    }
+
+    private void failSubmitted() {
+        for (Exchange x = submitted.poll(); x != null; x = submitted.poll()) {
+            finish(x, null, new IOException("checks stopped"));
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        selector.wakeup();
+    }
+}

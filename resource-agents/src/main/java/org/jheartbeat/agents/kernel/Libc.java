@@ -65,13 +65,13 @@ public final class Libc {
             CAPTURE_ERRNO, Linker.Option.firstVariadicArg(2));
 
     /** Offsets in {@code struct msghdr} (56 bytes) and {@code struct iovec} (16 bytes) on LP64 Linux. */
-    static final long MSGHDR_SIZE = 56;
-    static final long MSGHDR_NAME = 0;
-    static final long MSGHDR_NAMELEN = 8;
-    static final long MSGHDR_IOV = 16;
-    static final long MSGHDR_IOVLEN = 24;
-    static final long MSGHDR_FLAGS = 48;
-    static final long IOVEC_SIZE = 16;
+    public static final long MSGHDR_SIZE = 56;
+    public static final long MSGHDR_NAME = 0;
+    public static final long MSGHDR_NAMELEN = 8;
+    public static final long MSGHDR_IOV = 16;
+    public static final long MSGHDR_IOVLEN = 24;
+    public static final long MSGHDR_FLAGS = 48;
+    public static final long IOVEC_SIZE = 16;
 
     private Libc() {
     }

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 
+import org.jheartbeat.core.membership.RateLimitedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +46,7 @@ public final class ControlServer implements AutoCloseable {
     private final ServerSocketChannel server;
     private final ControlHandler handler;
     private final Semaphore slots = new Semaphore(MAX_CLIENTS);
-    private final BoundedWarnings warnings = new BoundedWarnings(LOG, 10_000);
+    private final RateLimitedLog warnings = new RateLimitedLog(LOG, 10_000);
     private final Thread acceptor;
 
     private ControlServer(Path path, ServerSocketChannel server, ControlHandler handler) {
@@ -92,7 +93,8 @@ public final class ControlServer implements AutoCloseable {
             try {
                 SocketChannel client = server.accept();
                 if (!slots.tryAcquire()) {
-                    warnings.warn("control socket: too many clients at once (" + MAX_CLIENTS + "), one turned away");
+                    warnings.warn("control", "control socket: too many clients at once (" + MAX_CLIENTS
+                            + "), one turned away");
                     client.close();
                     continue;
                 }
@@ -120,7 +122,8 @@ public final class ControlServer implements AutoCloseable {
             Optional<ControlRequest> request = ControlRequest.parse(line.get());
             String answer;
             if (request.isEmpty()) {
-                warnings.warn("control socket: refused a malformed request of " + line.get().length() + " characters");
+                warnings.warn("control", "control socket: refused a malformed request of " + line.get().length()
+                        + " characters");
                 answer = ControlAnswer.error("malformed request").render();
             } else {
                 answer = handler.answer(request.get());
@@ -150,7 +153,7 @@ public final class ControlServer implements AutoCloseable {
             int b;
             while ((b = in.read()) != -1 && b != '\n') {
                 if (!line.hasRemaining()) {
-                    warnings.warn("control socket: refused a request longer than " + ControlRequest.MAX_LENGTH
+                    warnings.warn("control", "control socket: refused a request longer than " + ControlRequest.MAX_LENGTH
                             + " bytes");
                     client.write(StandardCharsets.UTF_8.encode(ControlAnswer.error("request too long").render()));
                     client.shutdownOutput();
@@ -165,7 +168,7 @@ public final class ControlServer implements AutoCloseable {
             return Optional.of(new String(line.array(), 0, line.position(), StandardCharsets.ISO_8859_1));
         } catch (IOException e) {
             if (!client.isOpen()) {
-                warnings.warn("control socket: a client did not send its request within "
+                warnings.warn("control", "control socket: a client did not send its request within "
                         + REQUEST_DEADLINE.toMillis() + " ms");
                 return Optional.empty();
             }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
+import org.jheartbeat.agents.script.ScriptTimeouts;
 import org.jheartbeat.core.agent.BuiltInAgents;
 import org.jheartbeat.core.config.HaConfigLoader;
 import org.jheartbeat.core.config.Problem;
@@ -75,6 +76,11 @@ public final class HeartbeatCommand implements Callable<Integer> {
             description = "Where the generation counter hb_generation is kept (default: ${DEFAULT-VALUE}).")
     Path stateDirectory;
 
+    @Option(names = "--script-timeout", paramLabel = "SECONDS", hidden = true,
+            description = "Kill a resource script still running after this long; it counts as failed"
+                    + " (default: 60 for start and stop, 20 for status).")
+    Integer scriptTimeoutSeconds;
+
     @Option(names = "--init-dir", paramLabel = "DIR", defaultValue = "/etc/init.d", hidden = true,
             description = "Where LSB init scripts named in haresources are looked up (default: ${DEFAULT-VALUE}).")
     Path initDirectory;
@@ -109,6 +115,8 @@ public final class HeartbeatCommand implements Callable<Integer> {
         PidFile pids = new PidFile(pidFile);
         if (foreground) {
             return HeartbeatDaemon.run(result.config().get(), options, pids, runDirectory, stateDirectory,
+                    scriptTimeoutSeconds == null ? ScriptTimeouts.DEFAULT
+                            : ScriptTimeouts.all(Duration.ofSeconds(scriptTimeoutSeconds)),
                     debug.length, true);
         }
         Optional<ProcessHandle> running = pids.runningProcess();

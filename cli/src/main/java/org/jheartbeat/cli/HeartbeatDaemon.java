@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 
+import org.jheartbeat.agents.script.ScriptTimeouts;
 import org.jheartbeat.core.agent.AgentContext;
 import org.jheartbeat.core.agent.AgentRegistry;
 import org.jheartbeat.core.config.HaConfig;
@@ -32,7 +33,7 @@ final class HeartbeatDaemon {
     }
 
     static int run(HaConfig config, HaConfigLoader.Options options, PidFile pidFile, Path runDirectory,
-                   Path stateDirectory, int extraDebug, boolean foreground) {
+                   Path stateDirectory, ScriptTimeouts scriptTimeouts, int extraDebug, boolean foreground) {
         LoggingSetup.daemon(config.haCf().logging(), extraDebug, config.localNode(), foreground);
         Logger log = LoggerFactory.getLogger("heartbeat");
         long pid = ProcessHandle.current().pid();
@@ -45,7 +46,7 @@ final class HeartbeatDaemon {
         List<ManagedGroup> groups;
         try {
             policy = new Policy(PolicyConfig.from(config));
-            groups = ManagedGroups.bind(config, AgentRegistry.load());
+            groups = ManagedGroups.bind(config, AgentRegistry.load(), scriptTimeouts);
         } catch (IllegalArgumentException e) {
             log.error("{}", e.getMessage());
             log.error("Configuration error, heartbeat not started.");

@@ -27,7 +27,7 @@ final class ManagedGroups {
     }
 
     /** @throws IllegalArgumentException naming haresources' line when a resource cannot be run */
-    static List<ManagedGroup> bind(HaConfig config, AgentRegistry registry) {
+    static List<ManagedGroup> bind(HaConfig config, AgentRegistry registry, ScriptTimeouts timeouts) {
         ScriptEnvironment environment = ScriptEnvironment.of(config);
         String file = config.directory().resolve("haresources").toString();
         List<ManagedGroup> groups = new ArrayList<>();
@@ -39,7 +39,7 @@ final class ManagedGroups {
                         ? registry.find(resource.spec().agentName()).orElseThrow(() -> new IllegalArgumentException(
                                 file + ":" + group.line() + ": " + token + ": the built-in agent "
                                         + resource.spec().agentName() + " is not installed"))
-                        : ScriptAgents.forResource(resource, environment, ScriptTimeouts.DEFAULT);
+                        : ScriptAgents.forResource(resource, environment, timeouts);
                 try {
                     resources.add(new ManagedResource(token, agent, agent.parameters(resource.spec().arguments())));
                 } catch (InvalidParametersException e) {

@@ -26,7 +26,8 @@ final class ClusterNode {
 
     /**
      * @param journal  the file every node's TestRsc appends to
-     * @param failing  groups whose start fails on this node
+     * @param failing  groups whose start fails on this node; {@code hang-stop:GROUP} makes the
+     *                 group's stop hang instead
      */
     ClusterNode(NetnsLab lab, String name, Path dir, String haCf, String haresources, Path journal,
                 List<String> failing) throws IOException {
@@ -40,7 +41,10 @@ final class ClusterNode {
         Files.setPosixFilePermissions(dir.resolve("authkeys"), PosixFilePermissions.fromString("rw-------"));
         Files.writeString(dir.resolve("haresources"), haresources);
         Path script = dir.resolve("resource.d/TestRsc");
-        Files.writeString(script, testResource(name, dir.resolve("state"), journal, failing));
+        List<String> failingStarts = failing.stream().filter(f -> !f.startsWith("hang-stop:")).toList();
+        List<String> hangingStops = failing.stream().filter(f -> f.startsWith("hang-stop:"))
+                .map(f -> f.substring("hang-stop:".length())).toList();
+        Files.writeString(script, testResource(name, dir.resolve("state"), journal, failingStarts, hangingStops));
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
@@ -49,7 +53,8 @@ final class ClusterNode {
      * line is written before a start (so a start is counted from its first moment) and after a
      * stop (so a stop is counted until its last moment).
      */
-    private static String testResource(String node, Path state, Path journal, List<String> failing) {
+    private static String testResource(String node, Path state, Path journal, List<String> failing,
+                                       List<String> hanging) {
         return """
                 #!/bin/sh
                 group="$1"; action="$2"
@@ -61,6 +66,7 @@ final class ClusterNode {
                     touch "STATE/$group"
                     echo "NODE $group started $(now)" >> "JOURNAL"; exit 0;;
                   stop)
+                    case " HANGING " in *" $group "*) exec sleep 3600;; esac
                     rm -f "STATE/$group"
                     echo "NODE $group stop $(now)" >> "JOURNAL"; exit 0;;
                   status)
@@ -68,7 +74,7 @@ final class ClusterNode {
                 esac
                 exit 1
                 """.replace("NODE", node).replace("STATE", state.toString()).replace("JOURNAL", journal.toString())
-                .replace("FAILING", String.join(" ", failing));
+                .replace("FAILING", String.join(" ", failing)).replace("HANGING", String.join(" ", hanging));
     }
 
     String name() {
@@ -117,9 +123,19 @@ final class ClusterNode {
     record Run(int exitCode, String output) {
     }
 
+    private String[] daemonArguments = {"-f"};
+
+    /** Extra daemon arguments for the next {@link #start}. */
+    ClusterNode withArguments(String... arguments) {
+        List<String> all = new ArrayList<>(List.of("-f"));
+        all.addAll(List.of(arguments));
+        daemonArguments = all.toArray(String[]::new);
+        return this;
+    }
+
     /** Starts the daemon in the foreground (the test owns the process). */
     ClusterNode start() throws IOException {
-        process = lab.own(new ProcessBuilder(launcher("-f"))
+        process = lab.own(new ProcessBuilder(launcher(daemonArguments))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("stderr").toFile()))
                 .start());

@@ -195,4 +195,73 @@ class ResourceManagerNetnsTest {
         assertTrue(x1.runs("alpha"));
         assertEquals(2, lab.journal.starts("x1", "alpha"));
     }
+
+    @Test
+    void legacyModeRequestsTheHomeGroupBackAndRefusesStandby() throws Exception {
+        ClusterNode x1 = lab.node("x1", "legacy").start();
+        lab.awaitRuns(x1, "alpha");
+        lab.awaitRuns(x1, "beta");
+        ClusterNode x2 = lab.node("x2", "legacy").start();
+        lab.awaitRuns(x2, "beta"); // x2 asked for its group with ip-request; x1 released it first
+        lab.awaitStopped(x1, "beta");
+        assertTrue(x1.runs("alpha"));
+        assertEquals("none", x1.rscStatus()); // legacy mode keeps no hold set
+        ClusterNode.Run refused = x1.tool("hb_standby");
+        assertEquals(1, refused.exitCode(), refused.output());
+        assertTrue(refused.output().contains("Standby mode only implemented when nice_failback on"), refused.output());
+    }
+
+    @Test
+    void everyFormOfHbStandbyAndHbTakeoverMovesTheSetItNames() throws Exception {
+        ClusterNode[] nodes = x1ThenX2("off");
+        ClusterNode x1 = nodes[0];
+        ClusterNode x2 = nodes[1];
+        lab.awaitRsc(x2, "none");
+
+        x1.hbStandby("foreign"); // x1 gives up x2's home group
+        lab.awaitRuns(x2, "beta");
+        lab.awaitRsc(x1, "local");
+        lab.awaitRsc(x2, "local");
+
+        x2.hbStandby("local"); // x2 gives up its own home group
+        lab.awaitRuns(x1, "beta");
+        lab.awaitRsc(x1, "all");
+        lab.awaitRsc(x2, "none");
+
+        x2.hbTakeover("foreign"); // x1 runs "hb_standby local": x2 gets x1's home group
+        lab.awaitRuns(x2, "alpha");
+        lab.awaitRsc(x1, "foreign");
+        lab.awaitRsc(x2, "foreign");
+
+        x1.hbTakeover("failback"); // the quirk: x2 gives up everything
+        lab.awaitRsc(x1, "all");
+        lab.awaitRsc(x2, "none");
+        assertTrue(x1.runs("alpha") && x1.runs("beta"));
+
+        x1.hbStandby("failback"); // the same as foreign
+        lab.awaitRuns(x2, "beta");
+        lab.awaitRsc(x1, "local");
+        assertTrue(x1.runs("alpha"));
+    }
+
+    @Test
+    void aHungStopIsKilledAtItsTimeoutAndThePeerNeverStartsThatGroup() throws Exception {
+        ClusterNode x1 = lab.node("x1", "off", "hang-stop:alpha").withArguments("--script-timeout", "3").start();
+        lab.awaitRsc(x1, "all");
+        ClusterNode x2 = lab.node("x2", "off").start();
+        lab.awaitRsc(x2, "none");
+
+        x1.hbStandby("all");
+        lab.awaitThat("x1 gives up on stopping alpha", () -> x1.logText().contains(
+                "Resource group TestRsc::alpha could not be stopped"));
+        assertTrue(x1.runs("alpha"), "alpha's stop never finished, so it may still run on x1");
+        assertFalse(x2.runs("alpha"));
+        assertEquals(0, lab.journal.starts("x2", "alpha"), "the standby never completed, so x2 started nothing");
+        assertTrue(x1.logText().contains("CRIT: Resource group TestRsc::alpha could not be stopped"), x1.logText());
+
+        // What the CRIT line asks for: reset x1. Only then may x2 take everything.
+        x1.kill9(lab.journal);
+        lab.awaitRuns(x2, "alpha");
+        lab.awaitRuns(x2, "beta");
+    }
 }

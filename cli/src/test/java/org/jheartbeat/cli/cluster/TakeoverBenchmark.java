@@ -37,14 +37,15 @@ public final class TakeoverBenchmark {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         String which = args.length > 1 ? args[1] : "all";
         if (!which.equals("slow")) {
-            run("100ms/500ms", "keepalive 100ms\ndeadtime 500ms\nwarntime 300ms\ninitdead 4\n", 500, rounds);
+            run("100ms/500ms", "keepalive 100ms\ndeadtime 500ms\nwarntime 300ms\ninitdead 4\n", 100, 500, rounds);
         }
         if (!which.equals("fast")) {
-            run("1s/10s", "keepalive 1\ndeadtime 10\nwarntime 5\ninitdead 20\n", 10_000, rounds);
+            run("1s/10s", "keepalive 1\ndeadtime 10\nwarntime 5\ninitdead 20\n", 1000, 10_000, rounds);
         }
     }
 
-    private static void run(String label, String timers, long deadtimeMillis, int rounds) throws Exception {
+    private static void run(String label, String timers, long keepaliveMillis, long deadtimeMillis, int rounds)
+            throws Exception {
         Path dir = Files.createTempDirectory("jhb-takeover");
         List<Double> kill = new ArrayList<>();
         List<Double> linkDown = new ArrayList<>();
@@ -55,11 +56,13 @@ public final class TakeoverBenchmark {
             lab.awaitRsc(x2, "all");
             for (int round = 0; round < rounds; round++) {
                 ClusterNode x1 = bringBackX1(lab, x2);
+                atARandomMoment(keepaliveMillis);
                 long fault = Journal.nowNanos();
                 x1.kill9(lab.journal);
                 kill.add(awaitTakeover(lab, fault));
 
                 x1 = bringBackX1(lab, x2);
+                atARandomMoment(keepaliveMillis);
                 lab.journal.partitioned();
                 fault = Journal.nowNanos();
                 lab.net.linkDown("x1", "eth0");
@@ -69,6 +72,7 @@ public final class TakeoverBenchmark {
                 lab.net.linkUp("x1", "eth0");
 
                 x1 = bringBackX1(lab, x2);
+                atARandomMoment(keepaliveMillis);
                 long asked = Journal.nowNanos();
                 x1.hbStandby("all");
                 long started = await(lab, "x2", asked);
@@ -93,6 +97,15 @@ public final class TakeoverBenchmark {
         print("takeover after link down", linkDown, deadtimeMillis);
         print("hb_standby: request to peer started", switchOver, 0);
         print("hb_standby: gap nobody runs it", gap, 0);
+    }
+
+    /**
+     * Waits a random time up to two keepalives, so a fault does not come right after the
+     * hand-off messages that ended the previous step (they count as heartbeats), but at any
+     * moment of the keepalive cycle, as real faults do.
+     */
+    private static void atARandomMoment(long keepaliveMillis) throws InterruptedException {
+        Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(2 * keepaliveMillis));
     }
 
     /** Starts x1 and waits until failback gave it alpha. */

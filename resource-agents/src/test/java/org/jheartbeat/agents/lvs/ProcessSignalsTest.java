@@ -15,8 +15,9 @@ class ProcessSignalsTest {
 
     @Test
     void hangUpDeliversSighup() throws Exception {
-        // A process with the default HUP disposition dies of it: exit status 128 + 1.
-        Process child = new ProcessBuilder("sleep", "60").start();
+        // A process with the default HUP disposition dies of it: exit status 128 + 1. The
+        // disposition is set explicitly because an ignored HUP is inherited (under nohup, say).
+        Process child = new ProcessBuilder("env", "--default-signal=HUP", "sleep", "60").start();
         try {
             assertTrue(ProcessSignals.hangUp(child.pid()));
             assertTrue(child.waitFor(20, TimeUnit.SECONDS), "the child did not get SIGHUP");

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 
 import org.jheartbeat.core.config.HaConfig;
 import org.jheartbeat.core.config.HaConfigLoader;
@@ -84,7 +83,7 @@ final class ConfigReload {
         try {
             return MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(options.directory().resolve(name)));
         } catch (IOException e) {
-            return HexFormat.of().parseHex("00"); // unreadable now: the loader reports it with the file name
+            return new byte[0]; // unreadable now (never a digest's length); the loader names the file
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

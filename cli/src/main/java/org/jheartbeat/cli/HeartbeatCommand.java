@@ -114,10 +114,10 @@ public final class HeartbeatCommand implements Callable<Integer> {
         }
         PidFile pids = new PidFile(pidFile);
         if (foreground) {
-            return HeartbeatDaemon.run(result.config().get(), options, pids, runDirectory, stateDirectory,
-                    scriptTimeoutSeconds == null ? ScriptTimeouts.DEFAULT
-                            : ScriptTimeouts.all(Duration.ofSeconds(scriptTimeoutSeconds)),
-                    debug.length, true);
+            ScriptTimeouts scriptTimeouts = scriptTimeoutSeconds == null ? ScriptTimeouts.DEFAULT
+                    : ScriptTimeouts.all(Duration.ofSeconds(scriptTimeoutSeconds));
+            return HeartbeatDaemon.run(result.config().get(), options,
+                    new DaemonSettings(pids, runDirectory, stateDirectory, scriptTimeouts, debug.length));
         }
         Optional<ProcessHandle> running = pids.runningProcess();
         if (running.isPresent()) {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 
-import org.jheartbeat.agents.script.ScriptTimeouts;
 import org.jheartbeat.core.agent.AgentContext;
 import org.jheartbeat.core.agent.AgentRegistry;
 import org.jheartbeat.core.config.HaConfig;
@@ -32,9 +31,10 @@ final class HeartbeatDaemon {
     private HeartbeatDaemon() {
     }
 
-    static int run(HaConfig config, HaConfigLoader.Options options, PidFile pidFile, Path runDirectory,
-                   Path stateDirectory, ScriptTimeouts scriptTimeouts, int extraDebug, boolean foreground) {
-        LoggingSetup.daemon(config.haCf().logging(), extraDebug, config.localNode(), foreground);
+    static int run(HaConfig config, HaConfigLoader.Options options, DaemonSettings settings) {
+        LoggingSetup.daemon(config.haCf().logging(), settings.extraDebug(), config.localNode(), true);
+        PidFile pidFile = settings.pidFile();
+        Path runDirectory = settings.runDirectory();
         Logger log = LoggerFactory.getLogger("heartbeat");
         long pid = ProcessHandle.current().pid();
         var running = pidFile.runningProcess().filter(p -> p.pid() != pid);
@@ -46,7 +46,7 @@ final class HeartbeatDaemon {
         List<ManagedGroup> groups;
         try {
             policy = new Policy(PolicyConfig.from(config));
-            groups = ManagedGroups.bind(config, AgentRegistry.load(), scriptTimeouts);
+            groups = ManagedGroups.bind(config, AgentRegistry.load(), settings.scriptTimeouts());
         } catch (IllegalArgumentException e) {
             log.error("{}", e.getMessage());
             log.error("Configuration error, heartbeat not started.");
@@ -58,7 +58,7 @@ final class HeartbeatDaemon {
         Membership membership;
         try {
             pidFile.writeCurrent();
-            membership = Membership.start(config, stateDirectory, relay, relay);
+            membership = Membership.start(config, settings.stateDirectory(), relay, relay);
         } catch (IOException | MembershipException e) {
             log.error("{}", e.getMessage());
             pidFile.removeIfOurs();

@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.jheartbeat.cli.membership.NetnsLab;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -25,9 +22,7 @@ class ReloadNetnsTest {
 
     @BeforeEach
     void lab() throws IOException {
-        Assumptions.assumeTrue(NetnsLab.isRoot(), "needs root to create network namespaces");
-        Assumptions.assumeTrue(Files.isExecutable(ClusterNode.LAUNCHER), "needs the built distribution");
-        lab = new TwoDirectorLab(dir);
+        lab = TwoDirectorLab.openOrSkip(dir);
     }
 
     @AfterEach
@@ -39,9 +34,9 @@ class ReloadNetnsTest {
 
     @Test
     void keysRotateWithoutARestartAndAWrongKeyTakesEffectAtOnce() throws Exception {
-        ClusterNode x1 = lab.node("x1", "on").start();
-        lab.awaitRsc(x1, "all");
-        ClusterNode x2 = lab.node("x2", "on").start();
+        TwoDirectorLab.Directors nodes = lab.x1ThenX2("on");
+        ClusterNode x1 = nodes.x1();
+        ClusterNode x2 = nodes.x2();
         lab.awaitRsc(x2, "local");
         lab.awaitRsc(x1, "local");
 

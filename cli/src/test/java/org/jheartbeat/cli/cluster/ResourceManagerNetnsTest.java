@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.jheartbeat.cli.membership.NetnsLab;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -31,9 +28,7 @@ class ResourceManagerNetnsTest {
 
     @BeforeEach
     void lab() throws IOException {
-        Assumptions.assumeTrue(NetnsLab.isRoot(), "needs root to create network namespaces");
-        Assumptions.assumeTrue(Files.isExecutable(ClusterNode.LAUNCHER), "needs the built distribution");
-        lab = new TwoDirectorLab(dir);
+        lab = TwoDirectorLab.openOrSkip(dir);
     }
 
     @AfterEach
@@ -50,14 +45,6 @@ class ResourceManagerNetnsTest {
                 lab.close();
             }
         }
-    }
-
-    /** x1 alone takes everything after initdead; then x2 joins. */
-    private ClusterNode[] x1ThenX2(String autoFailback) throws IOException {
-        ClusterNode x1 = lab.node("x1", autoFailback).start();
-        lab.awaitRsc(x1, "all");
-        ClusterNode x2 = lab.node("x2", autoFailback).start();
-        return new ClusterNode[] {x1, x2};
     }
 
     @Test
@@ -81,9 +68,9 @@ class ResourceManagerNetnsTest {
 
     @Test
     void gracefulStopHandsEverythingToThePeerWithoutWaitingForDeadtime() throws Exception {
-        ClusterNode[] nodes = x1ThenX2("off");
-        ClusterNode x1 = nodes[0];
-        ClusterNode x2 = nodes[1];
+        TwoDirectorLab.Directors nodes = lab.x1ThenX2("off");
+        ClusterNode x1 = nodes.x1();
+        ClusterNode x2 = nodes.x2();
         lab.awaitRsc(x2, "none");
         lab.awaitRsc(x1, "all");
 
@@ -97,9 +84,9 @@ class ResourceManagerNetnsTest {
 
     @Test
     void hbStandbyMovesEverythingToThePeerAndHbTakeoverBringsTheHomeGroupBack() throws Exception {
-        ClusterNode[] nodes = x1ThenX2("on");
-        ClusterNode x1 = nodes[0];
-        ClusterNode x2 = nodes[1];
+        TwoDirectorLab.Directors nodes = lab.x1ThenX2("on");
+        ClusterNode x1 = nodes.x1();
+        ClusterNode x2 = nodes.x2();
         lab.awaitRsc(x1, "local");
         lab.awaitRsc(x2, "local");
 
@@ -118,19 +105,19 @@ class ResourceManagerNetnsTest {
 
     @Test
     void withAutoFailbackOnAReturningHomeNodeGetsItsGroupBack() throws Exception {
-        ClusterNode[] nodes = x1ThenX2("on");
-        lab.awaitRsc(nodes[1], "local");
-        lab.awaitRsc(nodes[0], "local");
-        lab.awaitStopped(nodes[0], "beta");
-        assertTrue(nodes[1].runs("beta"));
+        TwoDirectorLab.Directors nodes = lab.x1ThenX2("on");
+        lab.awaitRsc(nodes.x2(), "local");
+        lab.awaitRsc(nodes.x1(), "local");
+        lab.awaitStopped(nodes.x1(), "beta");
+        assertTrue(nodes.x2().runs("beta"));
     }
 
     @Test
     void withAutoFailbackOffAReturningHomeNodeLeavesItsGroupWhereItIs() throws Exception {
-        ClusterNode[] nodes = x1ThenX2("off");
-        lab.awaitRsc(nodes[1], "none");
-        lab.awaitRsc(nodes[0], "all");
-        assertFalse(nodes[1].runs("beta"));
+        TwoDirectorLab.Directors nodes = lab.x1ThenX2("off");
+        lab.awaitRsc(nodes.x2(), "none");
+        lab.awaitRsc(nodes.x1(), "all");
+        assertFalse(nodes.x2().runs("beta"));
         assertEquals(1, lab.journal.starts("x1", "beta"));
     }
 
@@ -148,9 +135,9 @@ class ResourceManagerNetnsTest {
 
     @Test
     void aPartitionMakesBothTakeTheGroupAndWhenItHealsExactlyOneKeepsIt() throws Exception {
-        ClusterNode[] nodes = x1ThenX2("off");
-        ClusterNode x1 = nodes[0];
-        ClusterNode x2 = nodes[1];
+        TwoDirectorLab.Directors nodes = lab.x1ThenX2("off");
+        ClusterNode x1 = nodes.x1();
+        ClusterNode x2 = nodes.x2();
         lab.awaitRsc(x2, "none");
 
         lab.journal.partitioned(); // from now on both may start groups: neither hears the other
@@ -169,9 +156,9 @@ class ResourceManagerNetnsTest {
     @Test
     void withTwoMediaLosingOneChangesNothingAndHandOffsTravelOnTheOther() throws Exception {
         lab.addUcastMedium();
-        ClusterNode[] nodes = x1ThenX2("on");
-        ClusterNode x1 = nodes[0];
-        ClusterNode x2 = nodes[1];
+        TwoDirectorLab.Directors nodes = lab.x1ThenX2("on");
+        ClusterNode x1 = nodes.x1();
+        ClusterNode x2 = nodes.x2();
         lab.awaitRsc(x1, "local");
         lab.awaitRsc(x2, "local");
 
@@ -185,13 +172,13 @@ class ResourceManagerNetnsTest {
 
     @Test
     void aRestartedNodeIsANewIncarnationAndGetsItsGroupBack() throws Exception {
-        ClusterNode[] nodes = x1ThenX2("on");
-        lab.awaitRsc(nodes[0], "local");
-        nodes[0].kill9(lab.journal);
-        lab.awaitRsc(nodes[1], "all");
+        TwoDirectorLab.Directors nodes = lab.x1ThenX2("on");
+        lab.awaitRsc(nodes.x1(), "local");
+        nodes.x1().kill9(lab.journal);
+        lab.awaitRsc(nodes.x2(), "all");
         ClusterNode x1 = lab.node("x1", "on").start();
         lab.awaitRsc(x1, "local");
-        lab.awaitRsc(nodes[1], "local");
+        lab.awaitRsc(nodes.x2(), "local");
         assertTrue(x1.runs("alpha"));
         assertEquals(2, lab.journal.starts("x1", "alpha"));
     }
@@ -213,9 +200,9 @@ class ResourceManagerNetnsTest {
 
     @Test
     void everyFormOfHbStandbyAndHbTakeoverMovesTheSetItNames() throws Exception {
-        ClusterNode[] nodes = x1ThenX2("off");
-        ClusterNode x1 = nodes[0];
-        ClusterNode x2 = nodes[1];
+        TwoDirectorLab.Directors nodes = lab.x1ThenX2("off");
+        ClusterNode x1 = nodes.x1();
+        ClusterNode x2 = nodes.x2();
         lab.awaitRsc(x2, "none");
 
         x1.hbStandby("foreign"); // x1 gives up x2's home group

@@ -3,11 +3,13 @@ package org.jheartbeat.cli.cluster;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import org.jheartbeat.cli.membership.NetnsLab;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Two directors x1 and x2 on one bridge (eth0, 10.88.1.0/24), each with a home group:
@@ -26,6 +28,14 @@ final class TwoDirectorLab implements AutoCloseable {
 
     /** keepalive, deadtime, warntime and initdead lines of ha.cf. */
     private final String timers;
+
+    /** A lab for a test, which is skipped when it cannot have one (not root, or no build). */
+    static TwoDirectorLab openOrSkip(Path dir) throws IOException {
+        Assumptions.assumeTrue(NetnsLab.isRoot(), "needs root to create network namespaces");
+        Assumptions.assumeTrue(Files.isExecutable(ClusterNode.LAUNCHER),
+                "needs the built distribution");
+        return new TwoDirectorLab(dir);
+    }
 
     TwoDirectorLab(Path dir) throws IOException {
         this(dir, "keepalive 200ms\ndeadtime 1\nwarntime 500ms\ninitdead 4\n");
@@ -63,6 +73,17 @@ final class TwoDirectorLab implements AutoCloseable {
                 journal.file(), List.of(failing));
         nodes.add(node);
         return node;
+    }
+
+    /** The two directors of a test. */
+    record Directors(ClusterNode x1, ClusterNode x2) {
+    }
+
+    /** x1 alone takes everything after initdead; then x2 joins (deterministic, unlike starting both at once). */
+    Directors x1ThenX2(String autoFailback) throws IOException {
+        ClusterNode x1 = node("x1", autoFailback).start();
+        awaitRsc(x1, "all");
+        return new Directors(x1, node("x2", autoFailback).start());
     }
 
     /** Every node's log, for a failure message. */

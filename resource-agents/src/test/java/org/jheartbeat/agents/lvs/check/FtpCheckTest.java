@@ -67,7 +67,7 @@ class FtpCheckTest {
                     out.flush();
                     return;
                 } else {
-                    reply = "502 not implemented";
+                    reply = "502 command unknown to this test server";
                 }
                 out.print(reply + "\r\n");
                 out.flush();

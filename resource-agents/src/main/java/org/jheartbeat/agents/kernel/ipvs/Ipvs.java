@@ -1,6 +1,7 @@
 package org.jheartbeat.agents.kernel.ipvs;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,13 @@ public final class Ipvs implements AutoCloseable {
     private final NetlinkSocket socket;
     private final IpvsRequests requests;
 
+    /**
+     * The kernel always answers, but stopping a sync daemon waits for its kernel threads to end,
+     * which took over 5 s on an emulated CPU (the kernel lab); this only bounds a wait that
+     * should never hang, so it is generous.
+     */
+    static final Duration REPLY_TIMEOUT = Duration.ofSeconds(30);
+
     private Ipvs(NetlinkSocket socket, int familyId) {
         this.socket = socket;
         this.requests = new IpvsRequests(familyId);
@@ -41,7 +49,7 @@ public final class Ipvs implements AutoCloseable {
      *                                   not loadable): "IPVS is not available in this kernel: modprobe ip_vs"
      */
     public static Ipvs open() throws IOException {
-        NetlinkSocket socket = NetlinkSocket.open(Netlink.NETLINK_GENERIC);
+        NetlinkSocket socket = NetlinkSocket.open(Netlink.NETLINK_GENERIC, REPLY_TIMEOUT);
         try {
             int familyId = GenericNetlink.resolveFamily(socket, IpvsNetlink.FAMILY_NAME);
             return new Ipvs(socket, familyId);

@@ -94,9 +94,6 @@ final class Journal {
         Map<String, Long> open = new HashMap<>();
         for (Entry e : entries()) {
             String key = e.node() + " " + e.group();
-            if (e.action().equals("partition") || e.action().equals("healed") || e.action().equals("started")) {
-                continue;
-            }
             if (e.action().equals("killed")) {
                 open.entrySet().removeIf(o -> {
                     boolean mine = o.getKey().startsWith(e.node() + " ");
@@ -108,7 +105,7 @@ final class Journal {
                 });
             } else if (e.action().equals("start")) {
                 open.putIfAbsent(key, e.nanos());
-            } else {
+            } else if (e.action().equals("stop")) {
                 Long from = open.remove(key);
                 if (from != null) {
                     intervals.add(new Interval(e.node(), e.group(), from, e.nanos()));

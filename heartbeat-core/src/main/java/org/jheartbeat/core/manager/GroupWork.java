@@ -1,9 +1,12 @@
 package org.jheartbeat.core.manager;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 import org.jheartbeat.core.agent.ActionResult;
 import org.jheartbeat.core.agent.AgentContext;
@@ -27,12 +30,15 @@ final class GroupWork {
         this.context = context;
     }
 
-    /** True when every resource runs at the end. Stops at the first failure (the caller stops the group). */
-    boolean start(ManagedGroup group) {
+    /**
+     * True when every resource runs at the end. Stops at the first failure (the caller stops the
+     * group). A resource that {@code ahead} found stopped is not probed again.
+     */
+    boolean start(ManagedGroup group, AdvanceProbe ahead, LongSupplier clockMillis) {
         LOG.info("Acquiring resource group: {}", group.describe());
         for (ManagedResource resource : group.resources()) {
-            ActionResult status = run(resource, "monitor", r -> r.agent().monitor(context, r.parameters()));
-            if (status.isSuccess()) {
+            boolean knownStopped = ahead.showsStopped(resource.token(), clockMillis.getAsLong());
+            if (!knownStopped && running(resource)) {
                 LOG.info("Resource {} is already running", resource.token());
                 continue;
             }
@@ -44,6 +50,22 @@ final class GroupWork {
             }
         }
         return true;
+    }
+
+    /** Probes every resource of the group; the result names those found stopped. */
+    AdvanceProbe probe(ManagedGroup group, long validUntil) {
+        Set<String> stopped = new HashSet<>();
+        for (ManagedResource resource : group.resources()) {
+            if (!running(resource)) {
+                stopped.add(resource.token());
+            }
+        }
+        return new AdvanceProbe(stopped, validUntil);
+    }
+
+    private boolean running(ManagedResource resource) {
+        ActionResult status = run(resource, "monitor", r -> r.agent().monitor(context, r.parameters()));
+        return status.isSuccess();
     }
 
     /** True when every resource stopped; runs every stop even after a failure. */

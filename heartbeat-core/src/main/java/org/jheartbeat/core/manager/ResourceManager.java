@@ -55,6 +55,8 @@ public final class ResourceManager implements AutoCloseable {
     private final LongSupplier clockMillis;
     private final ScheduledThreadPoolExecutor loop;
     private final Map<TimerToken, ScheduledFuture<?>> timers = new HashMap<>();
+    /** Probes run ahead of a hand-over, by group key; touched only by the loop thread. */
+    private final Map<String, CompletableFuture<AdvanceProbe>> probesAhead = new HashMap<>();
     private final CompletableFuture<Void> shutdownComplete = new CompletableFuture<>();
     private final RateLimitedLog badMessages = new RateLimitedLog(LOG, 10_000);
     private PolicyState state;
@@ -173,10 +175,28 @@ public final class ResourceManager implements AutoCloseable {
         switch (action) {
             case PolicyAction.StartGroup start -> {
                 ManagedGroup group = groups.get(start.key());
-                Thread.ofVirtual().name("start " + start.key()).start(() -> submit(work.start(group)
-                        ? new PolicyEvent.GroupStarted(start.key()) : new PolicyEvent.GroupStartFailed(start.key())));
+                CompletableFuture<AdvanceProbe> ahead = probesAhead.remove(start.key());
+                Thread.ofVirtual().name("start " + start.key()).start(() -> {
+                    AdvanceProbe probed = ahead == null ? AdvanceProbe.none() : ahead.join();
+                    submit(work.start(group, probed, clockMillis) ? new PolicyEvent.GroupStarted(start.key())
+                            : new PolicyEvent.GroupStartFailed(start.key()));
+                });
+            }
+            case PolicyAction.ProbeAhead probe -> {
+                ManagedGroup group = groups.get(probe.key());
+                long validUntil = clockMillis.getAsLong() + probe.validFor().toMillis();
+                CompletableFuture<AdvanceProbe> probed = new CompletableFuture<>();
+                probesAhead.put(probe.key(), probed);
+                Thread.ofVirtual().name("probe " + probe.key()).start(() -> {
+                    try {
+                        probed.complete(work.probe(group, validUntil));
+                    } finally {
+                        probed.complete(AdvanceProbe.none()); // no-op unless the probe threw
+                    }
+                });
             }
             case PolicyAction.StopGroup stop -> {
+                probesAhead.remove(stop.key());
                 ManagedGroup group = groups.get(stop.key());
                 Thread.ofVirtual().name("stop " + stop.key()).start(() -> submit(work.stop(group)
                         ? new PolicyEvent.GroupStopped(stop.key()) : new PolicyEvent.GroupStopFailed(stop.key())));

@@ -13,6 +13,18 @@ public sealed interface PolicyAction {
         }
     }
 
+    /**
+     * The peer is about to hand this group over: run its status probes now, while the peer is
+     * still stopping it, so the start that follows need not. A probe that found a resource
+     * stopped may stand in for the start's own probe of it for {@code validFor}.
+     */
+    record ProbeAhead(String key, Duration validFor) implements PolicyAction {
+        public ProbeAhead {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(validFor, "validFor");
+        }
+    }
+
     /** Stop every resource of the group right to left, even if not running; report GroupStopped/StopFailed. */
     record StopGroup(String key) implements PolicyAction {
         public StopGroup {

@@ -80,6 +80,7 @@ final class StandbyRules {
         TimerToken timer = t.startTimer(TimerToken.Kind.STANDBY_TAKEOVER, t.config.timings().standbyTakeover());
         t.standby = new Standby.Accepted(set, timer, t.now + t.config.timings().standbyTakeover().toMillis());
         t.send(new AskResources(set, StandbyStep.OTHER));
+        t.probeAhead(t.config.keysOf(set.asSeenByPeer()), t.config.timings().standbyTakeover());
     }
 
     private static void peerCanTake(Transition t, AskResources message) {

@@ -132,6 +132,18 @@ final class Transition {
     }
 
     /** Stop a group even if it is not running (Heartbeat's give-group: every stop is idempotent). */
+    /**
+     * Probes now those of {@code keys} the peer is about to hand over: stopped here and not yet
+     * wanted (a wanted group starts now and probes as it starts).
+     */
+    void probeAhead(List<String> keys, Duration validFor) {
+        for (String key : keys) {
+            if (groups.get(key) == GroupStatus.STOPPED && !wanted.contains(key)) {
+                actions.add(new PolicyAction.ProbeAhead(key, validFor));
+            }
+        }
+    }
+
     void forceStop(String key) {
         GroupStatus status = groups.get(key);
         if (status == GroupStatus.STOPPED || status == GroupStatus.RUNNING) {

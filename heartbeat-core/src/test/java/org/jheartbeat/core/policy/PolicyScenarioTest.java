@@ -269,6 +269,16 @@ class PolicyScenarioTest {
     }
 
     @Test
+    void theTakerProbesWhatItWillTakeWhileThePeerStillStopsIt() {
+        TwoNodeCluster c = bothStartedTogether(AutoFailback.ON);
+        c.command(c.x1, new PolicyEvent.StandbyRequested(StandbyArgument.ALL));
+        c.runUntilQuiet();
+        assertPlacement(ALL_ON_X2, c);
+        assertEquals(List.of(G1, G1B), c.x2.probedAhead, "x1's groups, not x2's own, which it runs");
+        assertEquals(List.of(), c.x1.probedAhead);
+    }
+
+    @Test
     void stopFailureKeepsTheGroupAwayFromThePeer() {
         TwoNodeCluster c = bothStartedTogether(AutoFailback.ON);
         c.stopFails = (node, key) -> node.equals(X1) && key.equals(G1);

@@ -6,6 +6,7 @@ import static org.jheartbeat.core.policy.TwoNodeCluster.G2;
 import static org.jheartbeat.core.policy.TwoNodeCluster.X1;
 import static org.jheartbeat.core.policy.TwoNodeCluster.X2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -212,6 +213,11 @@ class PolicyTableTest {
                     boolean peerClaims = after.peer().alive()
                             && after.peer().holdsAsSeenHere().covers(config.categoryOf(key));
                     assertTrue(!peerClaims, () -> "started a group the live peer announces: " + context.get());
+                }
+                case PolicyAction.ProbeAhead(String key, java.time.Duration validFor) -> {
+                    assertEquals(GroupStatus.STOPPED, after.status(key), context);
+                    assertFalse(after.wanted().contains(key), context);
+                    assertTrue(validFor.isPositive(), context);
                 }
                 case PolicyAction.StopGroup(String key) -> {
                     assertTrue(stopped.add(key), context);

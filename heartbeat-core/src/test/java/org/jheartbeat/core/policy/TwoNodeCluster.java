@@ -58,6 +58,7 @@ final class TwoNodeCluster {
         final Map<TimerToken, Long> timers = new LinkedHashMap<>();
         final List<PolicyAction.Log> log = new ArrayList<>();
         final List<String> reannounced = new ArrayList<>();
+        final List<String> probedAhead = new ArrayList<>();
         final List<String> escalations = new ArrayList<>();
         final List<PeerMessage> sent = new ArrayList<>();
 
@@ -213,6 +214,12 @@ final class TwoNodeCluster {
                 requireNoOp(n, start.key());
                 n.running.add(start.key());
                 n.ops.add(new Op(start.key(), true));
+            }
+            case PolicyAction.ProbeAhead probe -> {
+                if (n.running.contains(probe.key())) {
+                    throw new AssertionError(n.name + " probes ahead " + probe.key() + ", which it runs\n" + trace());
+                }
+                n.probedAhead.add(probe.key());
             }
             case PolicyAction.StopGroup stop -> {
                 requireNoOp(n, stop.key());

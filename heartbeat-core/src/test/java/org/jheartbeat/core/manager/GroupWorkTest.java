@@ -1,0 +1,98 @@
+package org.jheartbeat.core.manager;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jheartbeat.core.agent.ActionResult;
+import org.jheartbeat.core.agent.AgentContext;
+import org.jheartbeat.core.agent.ResourceAgent;
+import org.junit.jupiter.api.Test;
+
+/** How a group start uses the status probes run ahead of a hand-over. */
+class GroupWorkTest {
+
+    /** An in-memory resource: "running" is a set entry; every action is written down. */
+    private static final class Recording implements ResourceAgent {
+        final Set<String> running = new HashSet<>();
+        final List<String> calls = new ArrayList<>();
+
+        @Override
+        public String name() {
+            return "Recording";
+        }
+
+        @Override
+        public Map<String, String> parameters(List<String> positional) {
+            return Map.of("id", positional.getFirst());
+        }
+
+        @Override
+        public ActionResult validate(AgentContext context, Map<String, String> parameters) {
+            return ActionResult.success();
+        }
+
+        @Override
+        public synchronized ActionResult start(AgentContext context, Map<String, String> parameters) {
+            calls.add("start " + parameters.get("id"));
+            running.add(parameters.get("id"));
+            return ActionResult.success();
+        }
+
+        @Override
+        public synchronized ActionResult stop(AgentContext context, Map<String, String> parameters) {
+            calls.add("stop " + parameters.get("id"));
+            running.remove(parameters.get("id"));
+            return ActionResult.success();
+        }
+
+        @Override
+        public synchronized ActionResult monitor(AgentContext context, Map<String, String> parameters) {
+            calls.add("monitor " + parameters.get("id"));
+            return running.contains(parameters.get("id")) ? ActionResult.success() : ActionResult.notRunning();
+        }
+
+        @Override
+        public String metaData() {
+            return "<resource-agent name=\"Recording\"/>";
+        }
+    }
+
+    private final Recording agent = new Recording();
+    private final GroupWork work = new GroupWork(new AgentContext(Path.of("/nonexistent"), "x1"));
+    private final ManagedGroup group = new ManagedGroup("Recording::a", "x1", List.of(
+            new ManagedResource("Recording::a", agent, Map.of("id", "a")),
+            new ManagedResource("Recording::b", agent, Map.of("id", "b"))));
+
+    @Test
+    void aStartWithoutAdvanceProbeProbesEachResourceAndSkipsWhatRuns() {
+        agent.running.add("a");
+        assertTrue(work.start(group, AdvanceProbe.none(), () -> 0));
+        assertEquals(List.of("monitor a", "monitor b", "start b"), agent.calls);
+    }
+
+    @Test
+    void whatTheAdvanceProbeFoundStoppedIsStartedWithoutProbingAgain() {
+        agent.running.add("a");
+        AdvanceProbe ahead = work.probe(group, 1_000);
+        assertEquals(Set.of("Recording::b"), ahead.stopped());
+        agent.calls.clear();
+        assertTrue(work.start(group, ahead, () -> 1_000));
+        assertEquals(List.of("monitor a", "start b"), agent.calls, "a found running is probed again");
+    }
+
+    @Test
+    void anAdvanceProbePastItsValidityIsNotTrusted() {
+        AdvanceProbe ahead = work.probe(group, 1_000);
+        agent.running.add("b"); // started by hand after the probe
+        agent.calls.clear();
+        assertTrue(work.start(group, ahead, () -> 1_001));
+        assertEquals(List.of("monitor a", "start a", "monitor b"), agent.calls);
+    }
+}

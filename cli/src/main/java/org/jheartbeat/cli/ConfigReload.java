@@ -9,7 +9,6 @@ import java.util.Arrays;
 import org.jheartbeat.core.config.HaConfig;
 import org.jheartbeat.core.config.HaConfigLoader;
 import org.jheartbeat.core.config.Problem;
-import org.jheartbeat.core.membership.Membership;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,9 +20,11 @@ import org.slf4j.LoggerFactory;
  *   <li>nothing changed: {@code Configuration unchanged.};</li>
  *   <li>authkeys changed: the new keys sign and verify from the next packet on, so keys can be
  *       rotated without a restart ({@code Rereading authentication file.});</li>
- *   <li>ha.cf or haresources changed: logged with a warning that they take effect at the next
- *       restart. Heartbeat re-executes itself here for ha.cf and ignores haresources; jheartbeat
- *       does not swap media, timers or groups under a running resource manager.</li>
+ *   <li>ha.cf changed: the daemon restarts in place, keeping its resource groups running
+ *       (Heartbeat's quick restart, see {@link HeartbeatDaemon#restart}); the restart rereads
+ *       all three files;</li>
+ *   <li>only haresources changed: logged with a warning that it takes effect at the next
+ *       restart. Heartbeat does not notice it at all.</li>
  * </ul>
  * A configuration with errors changes nothing and is reported with file and line.
  * Files are compared by content, not modification time, so a touched file is not a change.
@@ -33,14 +34,14 @@ final class ConfigReload {
     private static final Logger LOG = LoggerFactory.getLogger("heartbeat");
 
     private final HaConfigLoader.Options options;
-    private final Membership membership;
+    private final HeartbeatDaemon daemon;
     private byte[] haCf;
     private byte[] haResources;
     private byte[] authKeys;
 
-    ConfigReload(HaConfigLoader.Options options, Membership membership) {
+    ConfigReload(HaConfigLoader.Options options, HeartbeatDaemon daemon) {
         this.options = options;
-        this.membership = membership;
+        this.daemon = daemon;
         haCf = digest("ha.cf");
         haResources = digest("haresources");
         authKeys = digest("authkeys");
@@ -57,16 +58,19 @@ final class ConfigReload {
         byte[] newHaCf = digest("ha.cf");
         byte[] newHaResources = digest("haresources");
         byte[] newAuthKeys = digest("authkeys");
+        if (!Arrays.equals(haCf, newHaCf)) {
+            if (daemon.restart(config)) {
+                haCf = newHaCf;
+                haResources = newHaResources;
+                authKeys = newAuthKeys;
+            }
+            return;
+        }
         boolean changed = false;
         if (!Arrays.equals(authKeys, newAuthKeys)) {
             LOG.info("Rereading authentication file.");
-            membership.replaceKeys(config.authKeys());
+            daemon.session().membership().replaceKeys(config.authKeys());
             authKeys = newAuthKeys;
-            changed = true;
-        }
-        if (!Arrays.equals(haCf, newHaCf)) {
-            LOG.warn("ha.cf changed: its new settings take effect when heartbeat is restarted.");
-            haCf = newHaCf;
             changed = true;
         }
         if (!Arrays.equals(haResources, newHaResources)) {

@@ -2,104 +2,82 @@ package org.jheartbeat.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-
-import org.jheartbeat.core.agent.AgentContext;
-import org.jheartbeat.core.agent.AgentRegistry;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jheartbeat.core.config.HaConfig;
 import org.jheartbeat.core.config.HaConfigLoader;
 import org.jheartbeat.core.control.ControlServer;
 import org.jheartbeat.core.control.ControlService;
-import org.jheartbeat.core.manager.ManagedGroup;
-import org.jheartbeat.core.manager.ResourceManager;
-import org.jheartbeat.core.membership.Membership;
 import org.jheartbeat.core.membership.MembershipException;
-import org.jheartbeat.core.policy.Policy;
-import org.jheartbeat.core.policy.PolicyConfig;
+import org.jheartbeat.core.policy.PolicyState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The daemon in the foreground: writes the pid file, runs membership and the resource manager,
- * answers the control socket, and on SIGTERM/SIGINT releases its resource groups to the peer
- * before it exits and removes the pid file.
+ * The daemon in the foreground: writes the pid file, runs membership and the resource manager
+ * (a {@link DaemonSession}), answers the control socket, restarts in place when ha.cf changes,
+ * and on SIGTERM/SIGINT releases its resource groups to the peer before it exits and removes
+ * the pid file.
  */
 final class HeartbeatDaemon {
 
-    private HeartbeatDaemon() {
+    private static final Logger LOG = LoggerFactory.getLogger("heartbeat");
+    /** How long a quick restart waits for resource work and hand-offs in progress to finish. */
+    private static final long RESTART_WAIT_SECONDS = 120;
+
+    private final DaemonSettings settings;
+    private volatile DaemonSession session;
+
+    private HeartbeatDaemon(DaemonSettings settings, DaemonSession session) {
+        this.settings = settings;
+        this.session = session;
     }
 
     static int run(HaConfig config, HaConfigLoader.Options options, DaemonSettings settings) {
         LoggingSetup.daemon(config.haCf().logging(), settings.extraDebug(), config.localNode(), true);
         PidFile pidFile = settings.pidFile();
         Path runDirectory = settings.runDirectory();
-        Logger log = LoggerFactory.getLogger("heartbeat");
         long pid = ProcessHandle.current().pid();
         var running = pidFile.runningProcess().filter(p -> p.pid() != pid);
         if (running.isPresent()) {
-            log.error("heartbeat: already running [pid {}].", running.get().pid());
+            LOG.error("heartbeat: already running [pid {}].", running.get().pid());
             return 0;
         }
-        Policy policy;
-        List<ManagedGroup> groups;
+        DaemonSession.Prepared prepared;
         try {
-            policy = new Policy(PolicyConfig.from(config));
-            groups = ManagedGroups.bind(config, AgentRegistry.load(), settings.scriptTimeouts());
+            prepared = DaemonSession.Prepared.of(config, settings);
         } catch (IllegalArgumentException e) {
-            log.error("{}", e.getMessage());
-            log.error("Configuration error, heartbeat not started.");
+            LOG.error("{}", e.getMessage());
+            LOG.error("Configuration error, heartbeat not started.");
             return HeartbeatCommand.EXIT_NOT_CONFIGURED;
         }
-        log.info("**************************");
-        log.info("Configuration validated. Starting heartbeat 3.0.6 (jheartbeat)");
-        MembershipRelay relay = new MembershipRelay();
-        Membership membership;
+        logStart();
+        HeartbeatDaemon daemon;
         try {
             pidFile.writeCurrent();
-            membership = Membership.start(config, settings.stateDirectory(), relay, relay);
+            daemon = new HeartbeatDaemon(settings, prepared.start(settings, Optional.empty()));
         } catch (IOException | MembershipException e) {
-            log.error("{}", e.getMessage());
+            LOG.error("{}", e.getMessage());
             pidFile.removeIfOurs();
             return 1;
         }
-        String peer = policy.config().peer().orElse(null);
-        ResourceManager manager = new ResourceManager(policy, membership.incarnation(), groups,
-                new AgentContext(config.directory(), config.localNode()),
-                payload -> membership.sendHandoff(peer, payload), System::currentTimeMillis);
-        relay.attach(manager);
-        RunningDaemon daemon = new RunningDaemon(config, membership, manager);
         ControlServer control;
         try {
-            control = ControlServer.start(runDirectory, new ControlService(daemon));
+            control = ControlServer.start(runDirectory, new ControlService(new RunningDaemon(() -> daemon.session)));
         } catch (IOException e) {
-            log.error("cannot open the control socket in {}: {}", runDirectory, e.toString());
-            manager.close();
-            membership.close();
+            LOG.error("cannot open the control socket in {}: {}", runDirectory, e.toString());
+            daemon.session.closeKeepingGroups();
             pidFile.removeIfOurs();
             return 1;
         }
-        new ConfigReload(options, membership).installSignalHandler();
+        new ConfigReload(options, daemon).installSignalHandler();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("Heartbeat shutdown in progress. ({})", pid);
-            try {
-                manager.shutdown().get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException e) {
-                log.error("releasing resources failed", e.getCause());
-            }
-            try {
-                control.close();
-            } catch (IOException e) {
-                log.debug("closing the control socket: {}", e.toString());
-            }
-            manager.close();
-            membership.close();
-            pidFile.removeIfOurs();
-            log.info("{} Heartbeat shutdown complete.", config.localNode());
+            daemon.stop(pid, control, pidFile);
             stopped.countDown();
         }, "heartbeat-shutdown"));
         try {
@@ -108,5 +86,98 @@ final class HeartbeatDaemon {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    private static void logStart() {
+        LOG.info("**************************");
+        LOG.info("Configuration validated. Starting heartbeat 3.0.6 (jheartbeat)");
+    }
+
+    DaemonSession session() {
+        return session;
+    }
+
+    /** Graceful stop: every group goes to the peer, then everything closes. Waits for a restart under way. */
+    private synchronized void stop(long pid, ControlServer control, PidFile pidFile) {
+        LOG.info("Heartbeat shutdown in progress. ({})", pid);
+        try {
+            session.manager().shutdown().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            LOG.error("releasing resources failed", e.getCause());
+        }
+        try {
+            control.close();
+        } catch (IOException e) {
+            LOG.debug("closing the control socket: {}", e.toString());
+        }
+        session.closeKeepingGroups();
+        pidFile.removeIfOurs();
+        LOG.info("{} Heartbeat shutdown complete.", session.config().localNode());
+    }
+
+    /**
+     * Heartbeat's quick restart after ha.cf changed: once this node is stable, membership and
+     * the manager stop without releasing anything and start again from {@code config}, keeping
+     * the hold set and the running groups. The peer sees a restart (a new generation), never a
+     * death, as long as the restart takes less than its deadtime.
+     *
+     * @return true when the new configuration runs; false when nothing changed (and why is logged)
+     */
+    synchronized boolean restart(HaConfig config) {
+        LOG.info("Heartbeat restart triggered.");
+        DaemonSession.Prepared next;
+        try {
+            next = DaemonSession.Prepared.of(config, settings);
+        } catch (IllegalArgumentException e) {
+            LOG.error("{}", e.getMessage());
+            LOG.error("Configuration error, heartbeat NOT restarted.");
+            return false;
+        }
+        DaemonSession old = session;
+        Optional<PolicyState> stable = awaitStable(old);
+        if (stable.isEmpty()) {
+            return false;
+        }
+        DaemonSession.Carried carried = DaemonSession.Carried.from(stable.get());
+        carried.running().stream().filter(key -> config.groups().stream().noneMatch(g -> g.key().equals(key)))
+                .forEach(key -> LOG.warn("Resource group {} is no longer in haresources: it keeps running, unmanaged.",
+                        key));
+        LOG.info("Restarting heartbeat.");
+        old.closeKeepingGroups();
+        LOG.info("Performing heartbeat restart exec.");
+        LoggingSetup.daemon(config.haCf().logging(), settings.extraDebug(), config.localNode(), true);
+        logStart();
+        try {
+            session = next.start(settings, Optional.of(carried));
+            return true;
+        } catch (IOException | MembershipException e) {
+            // The groups run and nobody manages them: stop as Heartbeat does when it cannot restart.
+            LOG.error("Heartbeat restart failed: {}. Exiting; the resource groups still run here.", e.getMessage());
+            settings.pidFile().removeIfOurs();
+            Runtime.getRuntime().halt(1);
+            return false;
+        }
+    }
+
+    private static Optional<PolicyState> awaitStable(DaemonSession old) {
+        CompletableFuture<PolicyState> stable = old.manager().suspend();
+        try {
+            return Optional.of(stable.get(RESTART_WAIT_SECONDS, TimeUnit.SECONDS));
+        } catch (TimeoutException e) {
+            if (stable.cancel(false)) {
+                LOG.warn("Heartbeat restart postponed: resources still in flux after {} s. Run heartbeat -r again.",
+                        RESTART_WAIT_SECONDS);
+                return Optional.empty();
+            }
+            return Optional.of(stable.join());
+        } catch (InterruptedException e) {
+            stable.cancel(false);
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the manager's suspension cannot fail", e);
+        }
     }
 }

@@ -2,48 +2,43 @@ package org.jheartbeat.cli;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.jheartbeat.core.config.HaConfig;
 import org.jheartbeat.core.control.ConfiguredClients;
 import org.jheartbeat.core.control.DaemonView;
-import org.jheartbeat.core.manager.ResourceManager;
 import org.jheartbeat.core.membership.DropReason;
-import org.jheartbeat.core.membership.Membership;
 import org.jheartbeat.core.membership.MembershipSnapshot;
 import org.jheartbeat.core.policy.RscStatus;
 import org.jheartbeat.core.policy.StandbyArgument;
 
-/** The running daemon as its control socket sees it. */
+/** The running daemon as its control socket sees it: always the current session, also after a quick restart. */
 final class RunningDaemon implements DaemonView {
 
-    private final HaConfig config;
-    private final Membership membership;
-    private final ResourceManager manager;
+    private final Supplier<DaemonSession> session;
 
-    RunningDaemon(HaConfig config, Membership membership, ResourceManager manager) {
-        this.config = config;
-        this.membership = membership;
-        this.manager = manager;
+    RunningDaemon(Supplier<DaemonSession> session) {
+        this.session = session;
     }
 
     @Override
     public HaConfig config() {
-        return config;
+        return session.get().config();
     }
 
     @Override
     public MembershipSnapshot membership() {
-        return membership.snapshot();
+        return session.get().membership().snapshot();
     }
 
     @Override
     public Map<DropReason, Long> drops() {
-        return membership.drops().snapshot();
+        return session.get().membership().drops().snapshot();
     }
 
     @Override
     public RscStatus rscStatus() {
-        return manager.rscStatus();
+        return session.get().manager().rscStatus();
     }
 
     /**
@@ -52,16 +47,17 @@ final class RunningDaemon implements DaemonView {
      */
     @Override
     public Optional<String> clientStatus(String node, String client) {
-        return ConfiguredClients.status(config, membership.snapshot(), node, client, false);
+        DaemonSession current = session.get();
+        return ConfiguredClients.status(current.config(), current.membership().snapshot(), node, client, false);
     }
 
     @Override
     public Optional<String> requestStandby(StandbyArgument argument) {
-        return manager.requestStandby(argument);
+        return session.get().manager().requestStandby(argument);
     }
 
     @Override
     public Optional<String> requestTakeover(StandbyArgument argument) {
-        return manager.requestTakeover(argument);
+        return session.get().manager().requestTakeover(argument);
     }
 }

@@ -109,6 +109,21 @@ final class ClusterNode {
         return args;
     }
 
+    /** Replaces {@code from} with {@code to} in this node's ha.cf. */
+    void editHaCf(String from, String to) throws IOException {
+        Path haCf = dir.resolve("ha.cf");
+        String text = Files.readString(haCf);
+        if (!text.contains(from)) {
+            throw new IllegalArgumentException("ha.cf has no " + from + ": " + text);
+        }
+        Files.writeString(haCf, text.replace(from, to));
+    }
+
+    /** Replaces this node's haresources. */
+    void writeHaResources(String text) throws IOException {
+        Files.writeString(dir.resolve("haresources"), text);
+    }
+
     /** Replaces this node's authkeys (mode 600). */
     void writeAuthKeys(String text) throws IOException {
         Files.writeString(dir.resolve("authkeys"), text);

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code heartbeat -r} (SIGHUP) against running daemons: key rotation without a restart. */
+/**
+ * {@code heartbeat -r} (SIGHUP) against running daemons: key rotation without a restart, and
+ * the quick restart of a changed ha.cf that keeps every resource group running.
+ */
 @Tag("netns")
 class ReloadNetnsTest {
 
@@ -70,6 +73,48 @@ class ReloadNetnsTest {
         x2.writeAuthKeys("auth 3\n3 sha256 SomethingElse\n");
         assertEquals(0, x2.command("-r").exitCode());
         lab.awaitThat("x1 declares x2 dead", () -> x1.logText().substring(x1Before).contains("node x2: is dead"));
+    }
+
+    @Test
+    void aChangedHaCfRestartsTheDaemonInPlaceWithoutTouchingItsGroups() throws Exception {
+        lab.close();
+        // A deadtime the in-place restart fits in even on a loaded machine.
+        lab = new TwoDirectorLab(dir, "keepalive 200ms\ndeadtime 4\nwarntime 2\ninitdead 8\n");
+        TwoDirectorLab.Directors nodes = lab.x1ThenX2("on");
+        ClusterNode x1 = nodes.x1();
+        ClusterNode x2 = nodes.x2();
+        lab.awaitRsc(x2, "local");
+        lab.awaitRsc(x1, "local");
+        long alphaStarts = lab.journal.starts("x1", "alpha");
+        long betaStarts = lab.journal.starts("x2", "beta");
+        int x1Before = x1.logText().length();
+        int x2Before = x2.logText().length();
+        long since = Journal.nowNanos();
+
+        x1.editHaCf("deadtime 4\n", "deadtime 5\n");
+        assertEquals(0, x1.command("-r").exitCode());
+        lab.awaitThat("x1 restarts in place", () -> x1.logText().substring(x1Before)
+                .contains("Performing heartbeat restart exec."));
+        lab.awaitThat("x2 sees x1's restart", () -> x2.logText().substring(x2Before)
+                .contains("Heartbeat restart on node x1"));
+        lab.awaitThat("x1 runs the new deadtime", () -> x1.tool("cl_status", "hbparameter", "-p", "deadtime")
+                .output().strip().equals("5"));
+        lab.awaitRsc(x1, "local");
+        lab.awaitRsc(x2, "local");
+
+        assertTrue(x1.runs("alpha") && x2.runs("beta"));
+        assertEquals(alphaStarts, lab.journal.starts("x1", "alpha"), "alpha was not started again");
+        assertEquals(betaStarts, lab.journal.starts("x2", "beta"));
+        assertTrue(lab.journal.entries().stream().noneMatch(e -> e.nanos() >= since && e.action().equals("stop")),
+                "nothing was stopped: " + lab.journal.entries());
+        String x1Log = x1.logText().substring(x1Before);
+        assertTrue(x1Log.contains("Heartbeat restart triggered.") && x1Log.contains("Restarting heartbeat."), x1Log);
+        assertTrue(!x2.logText().substring(x2Before).contains("is dead"), "x2 never declared x1 dead" + lab.logs());
+
+        // Still a working pair: a standby after the restart hands alpha over.
+        assertEquals(0, x1.tool("hb_standby", "all").exitCode());
+        lab.awaitRsc(x2, "all");
+        lab.awaitThat("x2 runs alpha", () -> x2.runs("alpha"));
     }
 
     @Test

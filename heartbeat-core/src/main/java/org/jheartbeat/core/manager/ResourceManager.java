@@ -58,6 +58,8 @@ public final class ResourceManager implements AutoCloseable {
     /** Probes run ahead of a hand-over, by group key; touched only by the loop thread. */
     private final Map<String, CompletableFuture<AdvanceProbe>> probesAhead = new HashMap<>();
     private final CompletableFuture<Void> shutdownComplete = new CompletableFuture<>();
+    /** A quick restart waiting for this node to be stable; touched only by the loop thread. */
+    private CompletableFuture<PolicyState> suspension;
     private final RateLimitedLog badMessages = new RateLimitedLog(LOG, 10_000);
     private PolicyState state;
     private volatile PolicyState published;
@@ -68,6 +70,12 @@ public final class ResourceManager implements AutoCloseable {
      */
     public ResourceManager(Policy policy, long incarnation, List<ManagedGroup> groups, AgentContext context,
                            PeerLink peer, LongSupplier clockMillis) {
+        this(policy, policy.initialState(incarnation), groups, context, peer, clockMillis);
+    }
+
+    /** A manager that starts from {@code initial}: after a quick restart, the groups that kept running. */
+    public ResourceManager(Policy policy, PolicyState initial, List<ManagedGroup> groups, AgentContext context,
+                           PeerLink peer, LongSupplier clockMillis) {
         this.policy = Objects.requireNonNull(policy, "policy");
         Map<String, ManagedGroup> byKey = new LinkedHashMap<>();
         groups.forEach(g -> byKey.put(g.key(), g));
@@ -75,7 +83,7 @@ public final class ResourceManager implements AutoCloseable {
         this.work = new GroupWork(context);
         this.peer = Objects.requireNonNull(peer, "peer");
         this.clockMillis = Objects.requireNonNull(clockMillis, "clockMillis");
-        this.state = policy.initialState(incarnation);
+        this.state = Objects.requireNonNull(initial, "initial");
         this.published = state;
         this.loop = new ScheduledThreadPoolExecutor(1,
                 task -> Thread.ofPlatform().name("resource-manager").daemon().unstarted(task));
@@ -138,6 +146,32 @@ public final class ResourceManager implements AutoCloseable {
         return shutdownComplete;
     }
 
+    /**
+     * Quick restart: completes with the state once this node is stable (no group starting or
+     * stopping, no hand-off under way); from then on the manager takes no events, and the groups
+     * keep running for the next manager. Cancel the future to give up waiting.
+     */
+    public CompletableFuture<PolicyState> suspend() {
+        CompletableFuture<PolicyState> stable = new CompletableFuture<>();
+        loop.execute(() -> {
+            suspension = stable;
+            suspendIfStable();
+        });
+        return stable;
+    }
+
+    private void suspendIfStable() {
+        if (suspension == null) {
+            return;
+        }
+        if (suspension.isDone()) { // cancelled by the caller
+            suspension = null;
+        } else if (state.locallyStable()) {
+            suspension.complete(state);
+            loop.shutdownNow();
+        }
+    }
+
     public void submit(PolicyEvent event) {
         try {
             loop.execute(() -> handle(event));
@@ -169,6 +203,7 @@ public final class ResourceManager implements AutoCloseable {
         state = decision.state();
         published = state;
         decision.actions().forEach(this::perform);
+        suspendIfStable();
     }
 
     private void perform(PolicyAction action) {

@@ -48,6 +48,11 @@ public final class Policy {
         return PolicyState.initial(config, incarnation);
     }
 
+    /** See {@link PolicyState#restarted}. */
+    public PolicyState restartedState(long incarnation, HoldSet holds, java.util.Set<String> running) {
+        return PolicyState.restarted(config, incarnation, holds, running);
+    }
+
     public Decision decide(PolicyState state, PolicyEvent event, long nowMillis) {
         Transition t = new Transition(config, state, nowMillis);
         if (t.phase == Phase.DOWN) {

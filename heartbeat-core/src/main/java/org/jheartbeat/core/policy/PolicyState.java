@@ -89,6 +89,25 @@ public record PolicyState(
                 Map.of(), Optional.empty(), 1, incarnation);
     }
 
+    /**
+     * A daemon restarted in place because ha.cf changed (Heartbeat's quick restart,
+     * {@code -R -C SET}): the groups in {@code running} kept running through the restart and
+     * this node still claims {@code holds}. Everything else starts as in {@link #initial};
+     * groups no longer in the configuration are forgotten.
+     */
+    public static PolicyState restarted(PolicyConfig config, long incarnation, HoldSet holds, Set<String> running) {
+        PolicyState fresh = initial(config, incarnation);
+        Map<String, GroupStatus> groups = new LinkedHashMap<>(fresh.groups());
+        Set<String> kept = new LinkedHashSet<>();
+        running.stream().filter(groups::containsKey).forEach(key -> {
+            groups.put(key, GroupStatus.RUNNING);
+            kept.add(key);
+        });
+        return new PolicyState(Phase.WAITING, config.niceFailback() ? holds : HoldSet.NONE, kept, Set.of(), groups,
+                fresh.peer(), new Standby.Idle(), HoldSet.NONE, false, Optional.empty(), List.of(), Set.of(), Map.of(),
+                Map.of(), Optional.empty(), 1, incarnation);
+    }
+
     /** The same state with one group's status replaced (for callers that restore or test states). */
     public PolicyState withGroup(String key, GroupStatus status) {
         status(key);

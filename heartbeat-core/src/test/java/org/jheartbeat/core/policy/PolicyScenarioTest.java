@@ -278,6 +278,37 @@ class PolicyScenarioTest {
         assertEquals(List.of(), c.x1.probedAhead);
     }
 
+    @ParameterizedTest
+    @EnumSource(AutoFailback.class)
+    void aQuickRestartKeepsEveryGroupWhereItRuns(AutoFailback mode) {
+        TwoNodeCluster c = bothStartedTogether(mode);
+        c.x1.work.clear();
+        c.x2.work.clear();
+        c.quickRestart(c.x1);
+        c.runUntilQuiet();
+        assertPlacement(HOME, c);
+        assertEquals(List.of(), c.x1.work, "x1 neither starts nor stops anything");
+        assertEquals(List.of(), c.x2.work);
+        assertSettled(c);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = AutoFailback.class, names = {"ON", "OFF"})
+    void aQuickRestartAfterTheStandbyOfThePeerKeepsItsGroupsToo(AutoFailback mode) {
+        TwoNodeCluster c = bothStartedTogether(mode);
+        c.command(c.x2, new PolicyEvent.StandbyRequested(StandbyArgument.ALL));
+        c.runUntilQuiet();
+        assertPlacement(ALL_ON_X1, c);
+        c.x1.work.clear();
+        c.x2.work.clear();
+        c.quickRestart(c.x1);
+        c.runUntilQuiet();
+        assertPlacement(ALL_ON_X1, c);
+        assertEquals(List.of(), c.x1.work);
+        assertEquals(List.of(), c.x2.work);
+        assertSettled(c);
+    }
+
     @Test
     void stopFailureKeepsTheGroupAwayFromThePeer() {
         TwoNodeCluster c = bothStartedTogether(AutoFailback.ON);

@@ -59,6 +59,8 @@ final class TwoNodeCluster {
         final List<PolicyAction.Log> log = new ArrayList<>();
         final List<String> reannounced = new ArrayList<>();
         final List<String> probedAhead = new ArrayList<>();
+        /** Every start and stop this node was told to run, as "start KEY" / "stop KEY". */
+        final List<String> work = new ArrayList<>();
         final List<String> escalations = new ArrayList<>();
         final List<PeerMessage> sent = new ArrayList<>();
 
@@ -147,6 +149,34 @@ final class TwoNodeCluster {
         remember("boot both");
     }
 
+    /**
+     * ha.cf changed: the daemon restarts in place keeping its groups running and its hold set
+     * (Heartbeat's quick restart). The peer never sees it dead.
+     */
+    void quickRestart(Node n) {
+        if (!n.state.locallyStable()) {
+            throw new IllegalStateException(n.name + " restarts only when stable");
+        }
+        java.util.Set<String> running = new java.util.HashSet<>();
+        n.state.groups().forEach((key, status) -> {
+            if (status == GroupStatus.RUNNING) {
+                running.add(key);
+            }
+        });
+        n.state = n.policy.restartedState(++n.incarnation, n.state.holds(), running);
+        n.inbox.clear();
+        n.timers.clear();
+        Node o = n.other();
+        if (connected && o.up) {
+            n.inbox.add(new PolicyEvent.NodeAlive(o.name));
+            o.inbox.add(new PolicyEvent.NodeAlive(n.name));
+        } else {
+            n.inbox.add(new PolicyEvent.NodeDead(o.name));
+        }
+        n.inbox.add(new PolicyEvent.CommsUp());
+        remember("quick restart " + n.name);
+    }
+
     /** Power loss: the daemon and everything it ran are gone. */
     void crash(Node n) {
         goDown(n);
@@ -212,6 +242,7 @@ final class TwoNodeCluster {
         switch (action) {
             case PolicyAction.StartGroup start -> {
                 requireNoOp(n, start.key());
+                n.work.add("start " + start.key());
                 n.running.add(start.key());
                 n.ops.add(new Op(start.key(), true));
             }
@@ -223,6 +254,7 @@ final class TwoNodeCluster {
             }
             case PolicyAction.StopGroup stop -> {
                 requireNoOp(n, stop.key());
+                n.work.add("stop " + stop.key());
                 n.ops.add(new Op(stop.key(), false));
             }
             case PolicyAction.SendToPeer send -> {

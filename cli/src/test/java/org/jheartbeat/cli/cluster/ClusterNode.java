@@ -174,6 +174,11 @@ final class ClusterNode {
         }
     }
 
+    /** The daemon's exit status once it has exited on its own. */
+    java.util.OptionalInt exitStatus() {
+        return process.isAlive() ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(process.exitValue());
+    }
+
     /** SIGTERM, as {@code heartbeat -k} sends it; returns once the daemon has exited. */
     int stop() throws InterruptedException {
         process.destroy();

@@ -61,16 +61,34 @@ final class TwoDirectorLab implements AutoCloseable {
         extraMedia = "ucast eth1 10.88." + second + ".1\nucast eth1 10.88." + second + ".2\n";
     }
 
+    private String nodeLine = "node x1 x2\n";
+
+    /** Adds a third director, x3, beside x1 and x2 on eth0; every ha.cf made from now on names all three. */
+    void addThirdDirector() throws IOException {
+        net.plug("x3", "eth0", bridge, 3);
+        nodeLine = "node x1 x2 x3\n";
+    }
+
     String haCf(String autoFailback) {
         return timers + "udpport 6950\ncrm off\nauto_failback " + autoFailback + "\nbcast eth0\n" + extraMedia
-                + "node x1 x2\n";
+                + nodeLine;
     }
 
     private final List<ClusterNode> nodes = new java.util.ArrayList<>();
 
     ClusterNode node(String name, String autoFailback, String... failing) throws IOException {
-        ClusterNode node = new ClusterNode(net, name, dir.resolve(name), haCf(autoFailback), HARESOURCES,
-                journal.file(), List.of(failing));
+        return node(name, autoFailback, HARESOURCES, List.of(failing));
+    }
+
+    /** A node with its own haresources instead of the lab's two groups. */
+    ClusterNode nodeWithResources(String name, String autoFailback, String haresources) throws IOException {
+        return node(name, autoFailback, haresources, List.of());
+    }
+
+    private ClusterNode node(String name, String autoFailback, String haresources, List<String> failing)
+            throws IOException {
+        ClusterNode node = new ClusterNode(net, name, dir.resolve(name), haCf(autoFailback), haresources,
+                journal.file(), failing);
         nodes.add(node);
         return node;
     }

@@ -26,7 +26,9 @@ import java.util.Locale;
  *   <li>hb_standby: from the request to the peer's start finished, and the gap between the
  *       giver's stop finished and the taker's start beginning (nobody runs the group).</li>
  * </ul>
- * Each round brings x1 back (auto_failback on gives alpha back to it) before the next fault.
+ * Each fault round brings x1 back (auto_failback on gives alpha back to it) before the next
+ * fault. The switch-overs follow, 2 × rounds of them between the same two running daemons:
+ * {@code hb_standby all} on whichever holds everything, so alpha goes back and forth.
  */
 public final class TakeoverBenchmark {
 
@@ -71,28 +73,38 @@ public final class TakeoverBenchmark {
                 lab.journal.healed();
                 lab.net.linkUp("x1", "eth0");
 
-                x1 = bringBackX1(lab, x2);
+                System.out.printf(Locale.ROOT, "%s round %d: kill -9 %.0f ms, link down %.0f ms%n", label, round + 1,
+                        kill.getLast(), linkDown.getLast());
+            }
+            // Switch-overs between two running directors, alpha going back and forth.
+            ClusterNode x1 = bringBackX1(lab, x2);
+            ClusterNode giver = x1;
+            ClusterNode taker = x2;
+            for (int round = 0; round < 2 * rounds; round++) {
                 atARandomMoment(keepaliveMillis);
                 long asked = Journal.nowNanos();
-                x1.hbStandby("all");
-                long started = await(lab, "x2", asked);
+                giver.hbStandby("all");
+                long started = await(lab, taker.name(), asked);
+                lab.awaitRsc(taker, "all");
+                lab.awaitRsc(giver, "none");
                 switchOver.add((started - asked) / 1e6);
-                long stopped = lab.journal.stoppedBefore("x1", "alpha", started).orElseThrow();
-                long startBegan = lab.journal.entries().stream().filter(e -> e.node().equals("x2")
+                long stopped = lab.journal.stoppedBefore(giver.name(), "alpha", started).orElseThrow();
+                String takerName = taker.name();
+                long startBegan = lab.journal.entries().stream().filter(e -> e.node().equals(takerName)
                         && e.group().equals("alpha") && e.action().equals("start") && e.nanos() >= stopped)
                         .mapToLong(Journal.Entry::nanos).findFirst().orElseThrow();
                 gap.add((startBegan - stopped) / 1e6);
-                x1.stop();
-                lab.awaitRsc(x2, "all");
-                System.out.printf(Locale.ROOT, "%s round %d: kill -9 %.0f ms, link down %.0f ms, switch-over %.0f ms"
-                                + " (gap %.1f ms)%n", label, round + 1, kill.getLast(), linkDown.getLast(),
-                        switchOver.getLast(), gap.getLast());
+                System.out.printf(Locale.ROOT, "%s switch-over %d (%s to %s): %.0f ms, gap %.1f ms%n", label, round + 1,
+                        giver.name(), taker.name(), switchOver.getLast(), gap.getLast());
+                ClusterNode swap = giver;
+                giver = taker;
+                taker = swap;
             }
             if (!lab.journal.doubleRuns().isEmpty()) {
                 System.out.println("WARNING: double runs outside partitions: " + lab.journal.doubleRuns());
             }
         }
-        System.out.printf(Locale.ROOT, "%n%s (deadtime %d ms), n=%d%n", label, deadtimeMillis, rounds);
+        System.out.printf(Locale.ROOT, "%n%s (deadtime %d ms)%n", label, deadtimeMillis);
         print("takeover after kill -9", kill, deadtimeMillis);
         print("takeover after link down", linkDown, deadtimeMillis);
         print("hb_standby: request to peer started", switchOver, 0);
@@ -134,7 +146,7 @@ public final class TakeoverBenchmark {
         double p95 = sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.95) - 1));
         double max = sorted.getLast();
         String beyond = deadtime > 0 ? String.format(Locale.ROOT, "  (median deadtime + %.0f ms)", median - deadtime) : "";
-        System.out.printf(Locale.ROOT, "  %-38s median %7.1f ms  p95 %7.1f ms  max %7.1f ms%s%n", what, median, p95,
-                max, beyond);
+        System.out.printf(Locale.ROOT, "  %-38s n=%-3d median %7.1f ms  p95 %7.1f ms  max %7.1f ms%s%n", what,
+                millis.size(), median, p95, max, beyond);
     }
 }

@@ -13,6 +13,7 @@ import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import org.jheartbeat.agents.kernel.SyslogSender;
 import org.jheartbeat.core.config.LoggingSettings;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +37,7 @@ final class LoggingSetup {
      * the same as the debug file, stderr too in the foreground.
      */
     static void daemon(LoggingSettings settings, int extraDebug, String node, boolean foreground) {
-        daemon(settings, extraDebug, node, foreground, SyslogAppender.DEV_LOG);
+        daemon(settings, extraDebug, node, foreground, SyslogSender.DEV_LOG);
     }
 
     /** {@link #daemon(LoggingSettings, int, String, boolean)} with syslog listening at {@code syslogSocket}. */

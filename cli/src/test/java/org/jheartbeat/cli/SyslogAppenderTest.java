@@ -19,6 +19,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
+import org.jheartbeat.agents.kernel.SyslogSender;
+import org.jheartbeat.agents.kernel.UnixDatagramSocket;
 import org.jheartbeat.core.config.LoggingSettings;
 import org.jheartbeat.core.membership.LogMarkers;
 import org.junit.jupiter.api.AfterEach;
@@ -176,7 +178,7 @@ class SyslogAppenderTest {
         log.info("two\nlines " + "y".repeat(5000));
         await().atMost(Duration.ofSeconds(10)).until(() -> syslog.drain().size() == 1);
         String line = syslog.lines.getFirst();
-        assertEquals(SyslogAppender.MAX_DATAGRAM, line.getBytes(StandardCharsets.UTF_8).length);
+        assertEquals(SyslogSender.MAX_DATAGRAM, line.getBytes(StandardCharsets.UTF_8).length);
         assertTrue(parsed(line).group(4).startsWith("info: two lines yyy"), line);
     }
 

@@ -1,4 +1,4 @@
-package org.jheartbeat.cli;
+package org.jheartbeat.agents.kernel;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
@@ -12,20 +12,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 
-import org.jheartbeat.agents.kernel.ErrnoException;
-import org.jheartbeat.agents.kernel.Libc;
 
 /**
  * A non-blocking AF_UNIX datagram socket on the project's libc bindings: what syslog's
  * {@code /dev/log} speaks. The JDK's UNIX domain sockets are stream sockets only. Sending never
  * blocks: a missing, refusing or full receiver is an error code, not a wait. Linux only.
  */
-final class UnixDatagramSocket implements AutoCloseable {
+public final class UnixDatagramSocket implements AutoCloseable {
 
-    static final int ENOENT = 2;
-    static final int EAGAIN = 11;
-    static final int ECONNREFUSED = 111;
-    static final int ENOTCONN = 107;
+    public static final int ENOENT = 2;
+    public static final int EAGAIN = 11;
+    public static final int ECONNREFUSED = 111;
+    public static final int ENOTCONN = 107;
     private static final int EINTR = 4;
     private static final int AF_UNIX = 1;
     private static final int SOCK_NONBLOCK = 0x800;
@@ -42,12 +40,12 @@ final class UnixDatagramSocket implements AutoCloseable {
     }
 
     /** An unbound socket for sending. */
-    static UnixDatagramSocket open() throws IOException {
+    public static UnixDatagramSocket open() throws IOException {
         return new UnixDatagramSocket(Libc.socket(AF_UNIX, Libc.SOCK_DGRAM | SOCK_NONBLOCK | Libc.SOCK_CLOEXEC, 0));
     }
 
     /** A socket bound to {@code path}, for receiving (the path must not exist yet). */
-    static UnixDatagramSocket bound(Path path) throws IOException {
+    public static UnixDatagramSocket bound(Path path) throws IOException {
         UnixDatagramSocket socket = open();
         try (Arena arena = Arena.ofConfined()) {
             Libc.bind(socket.fd, address(arena, path));
@@ -63,7 +61,7 @@ final class UnixDatagramSocket implements AutoCloseable {
      *
      * @return 0 when sent, else the errno (ENOENT or ECONNREFUSED: nobody listens; EAGAIN: full)
      */
-    int send(Path path, byte[] datagram) {
+    public int send(Path path, byte[] datagram) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buffer = arena.allocate(Math.max(1, datagram.length));
             MemorySegment.copy(datagram, 0, buffer, JAVA_BYTE, 0, datagram.length);
@@ -75,7 +73,7 @@ final class UnixDatagramSocket implements AutoCloseable {
     }
 
     /** The next datagram already queued, or empty when none is. */
-    Optional<byte[]> receive() throws IOException {
+    public Optional<byte[]> receive() throws IOException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buffer = arena.allocate(MAX_DATAGRAM);
             MemorySegment iovec = arena.allocate(Libc.IOVEC_SIZE, 8);

@@ -44,13 +44,16 @@ public final class Ldirectord implements AutoCloseable {
     private final Path file;
     private final LdirectordConfigParser.Options options;
     private final LdirectordEngine engine;
+    private final LdirectordLog log;
     private final ConfigWatcher watcher;
     private final Thread watchThread;
 
-    private Ldirectord(Path file, LdirectordConfigParser.Options options, LdirectordEngine engine) {
+    private Ldirectord(Path file, LdirectordConfigParser.Options options, LdirectordEngine engine,
+                       LdirectordLog log) {
         this.file = file;
         this.options = options;
         this.engine = engine;
+        this.log = log;
         this.watcher = new ConfigWatcher(file);
         this.watchThread = watcher.watch(Duration.ofSeconds(engine.config().globals().checkIntervalSeconds()),
                 this::fileChanged);
@@ -58,8 +61,10 @@ public final class Ldirectord implements AutoCloseable {
 
     public static Ldirectord start(Path file, LdirectordConfigParser.Options options, IpvsConnector connector,
                                    int maxConcurrentChecks) throws ConfigurationException, IOException {
-        LdirectordConfig config = read(file, options);
-        LdirectordEngine.LOG.info("Starting Linux Director v1.186-ha (jheartbeat) for {}", file);
+        LdirectordLog log = new LdirectordLog(file.getFileName().toString());
+        LdirectordConfig config = read(file, options, log);
+        log.target(config.globals().logFile());
+        log.info("Starting Linux Director v1.186-ha (jheartbeat) for {}", file);
         Ipvs ipvs;
         try {
             ipvs = connector.open();
@@ -70,20 +75,23 @@ public final class Ldirectord implements AutoCloseable {
         }
         try {
             HealthChecks checks = new HealthChecks(Tls.unverified(), options.localHost());
-            return new Ldirectord(file, options, LdirectordEngine.start(config, ipvs, checks, maxConcurrentChecks));
+            return new Ldirectord(file, options, LdirectordEngine.start(config, ipvs, checks, maxConcurrentChecks, log),
+                    log);
         } catch (IOException | RuntimeException e) {
             ipvs.close();
+            log.close();
             throw e;
         }
     }
 
-    static LdirectordConfig read(Path file, LdirectordConfigParser.Options options) throws ConfigurationException {
+    static LdirectordConfig read(Path file, LdirectordConfigParser.Options options, LdirectordLog log)
+            throws ConfigurationException {
         LdirectordConfigParser.Result r = LdirectordConfigParser.parse(file, options);
         for (Problem p : r.problems()) {
             if (p.isError()) {
-                LdirectordEngine.LOG.error("Error reading file {} at line {}: {}", p.file(), p.line(), p.message());
+                log.error("Error reading file {} at line {}: {}", p.file(), p.line(), p.message());
             } else {
-                LdirectordEngine.LOG.warn("Warning reading file {} at line {}: {}", p.file(), p.line(), p.message());
+                log.warn("Warning reading file {} at line {}: {}", p.file(), p.line(), p.message());
             }
         }
         return r.config().orElseThrow(() -> new ConfigurationException(file, r.problems()));
@@ -91,34 +99,38 @@ public final class Ldirectord implements AutoCloseable {
 
     /** SIGHUP / {@code reload}: read the file again; on errors keep running with the old one. */
     public boolean reload() {
-        LdirectordEngine.LOG.info("Reloading Linux Director Daemon config for {}", file);
+        log.info("Reloading Linux Director Daemon config for {}", file);
         try {
-            engine.reload(read(file, options));
+            engine.reload(read(file, options, log));
             return true;
         } catch (ConfigurationException e) {
-            LdirectordEngine.LOG.error("{}; keeping the previous configuration", e.getMessage());
+            log.error("{}; keeping the previous configuration", e.getMessage());
             return false;
         } catch (IOException e) {
-            LdirectordEngine.LOG.error("reload of {} failed: {}", file, e.getMessage());
+            log.error("reload of {} failed: {}", file, e.getMessage());
             return false;
         }
     }
 
     private void fileChanged() {
-        LdirectordEngine.LOG.info("Configuration file '{}' has changed on disk", file);
+        log.info("Configuration file '{}' has changed on disk", file);
         boolean auto = engine.config().globals().autoReload();
-        LdirectordEngine.LOG.info(auto ? " - reread new configuration" : " - ignore new configuration");
+        log.info(auto ? " - reread new configuration" : " - ignore new configuration");
         Optional<String> callback = engine.config().globals().callback();
         if (auto) {
             reload();
         }
-        callback.ifPresent(c -> ShellCommand.run("callback", c + " " + file));
+        callback.ifPresent(c -> ShellCommand.run("callback", c + " " + file, log));
     }
 
     /** Stops checking and cleans up per cleanstop; the IPVS socket is closed. */
     @Override
     public void close() throws IOException {
         watchThread.interrupt();
-        engine.close();
+        try {
+            engine.close();
+        } finally {
+            log.close();
+        }
     }
 }

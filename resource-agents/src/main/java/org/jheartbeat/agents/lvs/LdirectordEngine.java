@@ -32,8 +32,6 @@ import org.jheartbeat.agents.lvs.reconcile.Step;
 import org.jheartbeat.agents.lvs.reconcile.StopPlanner;
 import org.jheartbeat.agents.lvs.reconcile.TableSnapshot;
 import org.jheartbeat.agents.lvs.reconcile.VirtualState;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A running ldirectord: programs IPVS from the configuration, checks every real server and keeps
@@ -43,14 +41,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class LdirectordEngine implements AutoCloseable {
 
-    /** ldirectord's own log lines ("Added real server: ..."). */
-    static final Logger LOG = LoggerFactory.getLogger("ldirectord");
-
     /** How many checks may be in flight at once. */
     public static final int DEFAULT_MAX_CONCURRENT_CHECKS = 4096;
 
     private final Ipvs ipvs;
     private final HealthChecks checks;
+    /** ldirectord's own log lines ("Added real server: ..."), to the daemon's log and logfile=. */
+    private final LdirectordLog log;
     private final CheckScheduler scheduler;
     private final Object lock = new Object();
     private final Map<String, List<Member>> members = new HashMap<>();
@@ -61,16 +58,17 @@ public final class LdirectordEngine implements AutoCloseable {
     private record Member(VirtualService virtual, RealServer real) {
     }
 
-    private LdirectordEngine(Ipvs ipvs, HealthChecks checks, int maxConcurrent) {
+    private LdirectordEngine(Ipvs ipvs, HealthChecks checks, int maxConcurrent, LdirectordLog log) {
         this.ipvs = ipvs;
+        this.log = log;
         this.checks = checks;
         this.scheduler = new CheckScheduler(checks, maxConcurrent, this::onResult);
     }
 
     /** Programs the table for {@code config} (§7.1) and starts checking. The engine owns {@code ipvs}. */
-    public static LdirectordEngine start(LdirectordConfig config, Ipvs ipvs, HealthChecks checks, int maxConcurrent)
-            throws IOException {
-        LdirectordEngine engine = new LdirectordEngine(ipvs, checks, maxConcurrent);
+    static LdirectordEngine start(LdirectordConfig config, Ipvs ipvs, HealthChecks checks, int maxConcurrent,
+                                  LdirectordLog log) throws IOException {
+        LdirectordEngine engine = new LdirectordEngine(ipvs, checks, maxConcurrent, log);
         engine.load(config, Optional.empty());
         return engine;
     }
@@ -94,6 +92,7 @@ public final class LdirectordEngine implements AutoCloseable {
     private void load(LdirectordConfig next, Optional<LdirectordConfig> previous) throws IOException {
         synchronized (lock) {
             scheduler.close();
+            log.target(next.globals().logFile());
             StartPlanner.Result plan = StartPlanner.plan(next, previous, TableSnapshot.of(ipvs.table()));
             apply(plan.steps());
             config = next;
@@ -145,7 +144,7 @@ public final class LdirectordEngine implements AutoCloseable {
                 try {
                     table = readService(IpvsMapping.key(v.key()));
                 } catch (IOException e) {
-                    LOG.error("cannot read the IPVS table for {}: {}", v.id(), e.getMessage());
+                    log.error("cannot read the IPVS table for {}: {}", v.id(), e.getMessage());
                     continue;
                 }
                 Plan plan = effective.up() ? RealTransitions.up(v, r, s, table, false)
@@ -174,13 +173,13 @@ public final class LdirectordEngine implements AutoCloseable {
                 case IpvsChange c -> {
                     try {
                         send(c);
-                        LOG.info(c.log());
+                        log.info(c.log());
                     } catch (IOException e) {
-                        LOG.error("IPVS request failed: ipvsadm {}: {}", c.ipvsadm(), e.getMessage());
+                        log.error("IPVS request failed: ipvsadm {}: {}", c.ipvsadm(), e.getMessage());
                     }
                 }
-                case Step.Log l -> LOG.info(l.message());
-                case Step.RunCommand r -> ShellCommand.run("fallbackcommand", r.commandLine());
+                case Step.Log l -> log.info(l.message());
+                case Step.RunCommand r -> ShellCommand.run("fallbackcommand", r.commandLine(), log);
             }
         }
     }
@@ -197,12 +196,12 @@ public final class LdirectordEngine implements AutoCloseable {
         }
     }
 
-    private static void monitor(Path file, String realId, CheckResult r) {
+    private void monitor(Path file, String realId, CheckResult r) {
         try {
             MonitorFile.append(file, MonitorFile.line(ZonedDateTime.now(), ProcessHandle.current().pid(), realId,
                     r.up(), r.message()));
         } catch (IOException e) {
-            LOG.warn("cannot write monitorfile {}: {}", file, e.getMessage());
+            log.warn("cannot write monitorfile {}: {}", file, e.getMessage());
         }
     }
 
@@ -217,7 +216,7 @@ public final class LdirectordEngine implements AutoCloseable {
             try {
                 apply(StopPlanner.plan(config, states, TableSnapshot.of(ipvs.table())));
             } catch (IOException e) {
-                LOG.error("cannot read the IPVS table to clean up: {}", e.getMessage());
+                log.error("cannot read the IPVS table to clean up: {}", e.getMessage());
             }
         }
     }

@@ -53,7 +53,7 @@ public record PidFile(Path path) {
         try {
             Files.deleteIfExists(path);
         } catch (IOException e) {
-            LdirectordEngine.LOG.warn("cannot remove pid file {}: {}", path, e.getMessage());
+            LdirectordLog.LOG.warn("cannot remove pid file {}: {}", path, e.getMessage());
         }
     }
 }

@@ -12,18 +12,18 @@ final class ShellCommand {
     }
 
     /** @param what {@code fallbackcommand} or {@code callback}, for the log */
-    static void run(String what, String commandLine) {
-        LdirectordEngine.LOG.info("Running {}: {}", what, commandLine);
+    static void run(String what, String commandLine, LdirectordLog log) {
+        log.info("Running {}: {}", what, commandLine);
         Thread.ofVirtual().name(what).start(() -> {
             try {
                 Process p = new ProcessBuilder("/bin/sh", "-c", commandLine).redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
                 int status = p.waitFor();
                 if (status != 0) {
-                    LdirectordEngine.LOG.error("system({}) failed: exit status {}", commandLine, status);
+                    log.error("system({}) failed: exit status {}", commandLine, status);
                 }
             } catch (IOException e) {
-                LdirectordEngine.LOG.error("system({}) failed: {}", commandLine, e.getMessage());
+                log.error("system({}) failed: {}", commandLine, e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

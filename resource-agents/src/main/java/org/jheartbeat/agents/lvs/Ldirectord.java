@@ -75,8 +75,8 @@ public final class Ldirectord implements AutoCloseable {
         }
         try {
             HealthChecks checks = new HealthChecks(Tls.unverified(), options.localHost());
-            return new Ldirectord(file, options, LdirectordEngine.start(config, ipvs, checks, maxConcurrentChecks, log),
-                    log);
+            return new Ldirectord(file, options, LdirectordEngine.start(config, ipvs, checks, maxConcurrentChecks, log,
+                    EmailAlerts.standard(log, options.localHost())), log);
         } catch (IOException | RuntimeException e) {
             ipvs.close();
             log.close();

@@ -19,6 +19,7 @@ import org.jheartbeat.agents.lvs.check.CheckResult;
 import org.jheartbeat.agents.lvs.check.CheckScheduler;
 import org.jheartbeat.agents.lvs.check.CheckTarget;
 import org.jheartbeat.agents.lvs.check.HealthChecks;
+import org.jheartbeat.agents.lvs.config.Alerts;
 import org.jheartbeat.agents.lvs.config.LdirectordConfig;
 import org.jheartbeat.agents.lvs.config.RealServer;
 import org.jheartbeat.agents.lvs.config.VirtualService;
@@ -48,6 +49,11 @@ public final class LdirectordEngine implements AutoCloseable {
     private final HealthChecks checks;
     /** ldirectord's own log lines ("Added real server: ..."), to the daemon's log and logfile=. */
     private final LdirectordLog log;
+    private final EmailAlerts emailAlerts;
+    /** Each service's alert settings, for the changes made to it (a deleted one's from before a reload). */
+    private Map<ServiceKey, Alerts> alertsByService = Map.of();
+    /** The daemon's phase as emailalertstatus names it. */
+    private String phase = "starting";
     private final CheckScheduler scheduler;
     private final Object lock = new Object();
     private final Map<String, List<Member>> members = new HashMap<>();
@@ -58,17 +64,19 @@ public final class LdirectordEngine implements AutoCloseable {
     private record Member(VirtualService virtual, RealServer real) {
     }
 
-    private LdirectordEngine(Ipvs ipvs, HealthChecks checks, int maxConcurrent, LdirectordLog log) {
+    private LdirectordEngine(Ipvs ipvs, HealthChecks checks, int maxConcurrent, LdirectordLog log,
+                             EmailAlerts emailAlerts) {
         this.ipvs = ipvs;
         this.log = log;
+        this.emailAlerts = emailAlerts;
         this.checks = checks;
         this.scheduler = new CheckScheduler(checks, maxConcurrent, this::onResult);
     }
 
     /** Programs the table for {@code config} (§7.1) and starts checking. The engine owns {@code ipvs}. */
     static LdirectordEngine start(LdirectordConfig config, Ipvs ipvs, HealthChecks checks, int maxConcurrent,
-                                  LdirectordLog log) throws IOException {
-        LdirectordEngine engine = new LdirectordEngine(ipvs, checks, maxConcurrent, log);
+                                  LdirectordLog log, EmailAlerts emailAlerts) throws IOException {
+        LdirectordEngine engine = new LdirectordEngine(ipvs, checks, maxConcurrent, log, emailAlerts);
         engine.load(config, Optional.empty());
         return engine;
     }
@@ -93,8 +101,14 @@ public final class LdirectordEngine implements AutoCloseable {
         synchronized (lock) {
             scheduler.close();
             log.target(next.globals().logFile());
+            phase = previous.isPresent() ? "reloading" : "starting";
+            Map<ServiceKey, Alerts> byService = new HashMap<>();
+            previous.ifPresent(p -> p.virtuals().forEach(v -> byService.put(IpvsMapping.key(v.key()), v.alerts())));
+            next.virtuals().forEach(v -> byService.put(IpvsMapping.key(v.key()), v.alerts()));
+            alertsByService = byService;
             StartPlanner.Result plan = StartPlanner.plan(next, previous, TableSnapshot.of(ipvs.table()));
             apply(plan.steps());
+            phase = "running";
             config = next;
             states = new HashMap<>(plan.states());
             members.clear();
@@ -174,6 +188,10 @@ public final class LdirectordEngine implements AutoCloseable {
                     try {
                         send(c);
                         log.info(c.log());
+                        Alerts alerts = alertsByService.get(serviceOf(c));
+                        if (alerts != null) {
+                            emailAlerts.changed(alerts, phase, c.log());
+                        }
                     } catch (IOException e) {
                         log.error("IPVS request failed: ipvsadm {}: {}", c.ipvsadm(), e.getMessage());
                     }
@@ -182,6 +200,17 @@ public final class LdirectordEngine implements AutoCloseable {
                 case Step.RunCommand r -> ShellCommand.run("fallbackcommand", r.commandLine(), log);
             }
         }
+    }
+
+    private static ServiceKey serviceOf(IpvsChange c) {
+        return switch (c) {
+            case IpvsChange.AddService a -> a.service().key();
+            case IpvsChange.EditService e -> e.service().key();
+            case IpvsChange.DeleteService d -> d.key();
+            case IpvsChange.AddDestination a -> a.key();
+            case IpvsChange.EditDestination e -> e.key();
+            case IpvsChange.DeleteDestination d -> d.key();
+        };
     }
 
     private void send(IpvsChange c) throws IOException {
@@ -212,6 +241,7 @@ public final class LdirectordEngine implements AutoCloseable {
                 return;
             }
             stopped = true;
+            phase = "stopping";
             scheduler.close();
             try {
                 apply(StopPlanner.plan(config, states, TableSnapshot.of(ipvs.table())));
@@ -224,6 +254,7 @@ public final class LdirectordEngine implements AutoCloseable {
     @Override
     public void close() throws IOException {
         stop();
+        emailAlerts.close();
         ipvs.close();
     }
 }

@@ -33,6 +33,7 @@ public final class HeartbeatCommand implements Callable<Integer> {
 
     /** LSB exit status "program is not configured", which Heartbeat uses for bad configuration. */
     static final int EXIT_NOT_CONFIGURED = 6;
+    private static final Duration DAEMON_START_WAIT = Duration.ofSeconds(120);
     /** LSB status "program is not running". */
     static final int EXIT_NOT_RUNNING = 3;
 
@@ -146,7 +147,8 @@ public final class HeartbeatCommand implements Callable<Integer> {
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            // Generous: a JVM on a slow or emulated machine can take many seconds to get this far.
+            long deadline = System.nanoTime() + DAEMON_START_WAIT.toNanos();
             while (System.nanoTime() < deadline) {
                 if (pids.runningProcess().isPresent()) {
                     return 0;
@@ -157,7 +159,8 @@ public final class HeartbeatCommand implements Callable<Integer> {
                     return child.exitValue() == 0 ? 1 : child.exitValue();
                 }
             }
-            System.err.println("heartbeat: the daemon did not write " + pids.path() + " within 30 s.");
+            System.err.println("heartbeat: the daemon did not write " + pids.path() + " within "
+                    + DAEMON_START_WAIT.toSeconds() + " s.");
             return 1;
         } catch (IOException e) {
             System.err.println("heartbeat: cannot start the daemon: " + e.getMessage());

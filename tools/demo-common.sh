@@ -64,6 +64,24 @@ on() { local node=$1 command=$2; shift 2; JHEARTBEAT_RUN_DIR="$work/$node/run" "
 rscstatus() { on "$1" cl_status rscstatus 2>/dev/null || echo "?"; }
 settled() { case "$(rscstatus "$1")" in local|foreign|all|none) return 0;; *) return 1;; esac; }
 
+# wait_until SECONDS WHAT COMMAND...: runs COMMAND every 0.1 s until it succeeds; when SECONDS
+# pass first, says that WHAT did not happen, shows the end of every log, and exits 1.
+wait_until() {
+    local seconds=$1 what=$2 log
+    local limit=$(( $(date +%s) + seconds ))
+    shift 2
+    until "$@"; do
+        if [ "$(date +%s)" -ge "$limit" ]; then
+            echo "demo: $what did not happen within $seconds s" >&2
+            for log in "$work"/*/ha-log; do
+                [ -e "$log" ] && { echo "--- $log" >&2; tail -n 30 "$log" >&2; }
+            done
+            exit 1
+        fi
+        sleep 0.1
+    done
+}
+
 # power_off NODE: heartbeat gets SIGKILL and the link goes down, as when the machine dies.
 power_off() {
     kill -9 "$(cat "$work/$1/heartbeat.pid")"

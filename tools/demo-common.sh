@@ -23,7 +23,8 @@ for tool in ip curl; do
 done
 
 prefix="jhbdemo$$"
-work=$(mktemp -d /tmp/jheartbeat-demo.XXXXXX)
+# In the kernel lab the shared file system (9p) cannot hold the control sockets: use its scratch tmpfs.
+work=$(mktemp -d "${KERNEL_LAB_SCRATCH:-/tmp}/jheartbeat-demo.XXXXXX")
 namespaces=()
 cleanup() {
     set +e

@@ -32,9 +32,8 @@ final class HeartbeatDaemon {
     private final DaemonSettings settings;
     private volatile DaemonSession session;
 
-    private HeartbeatDaemon(DaemonSettings settings, DaemonSession session) {
+    private HeartbeatDaemon(DaemonSettings settings) {
         this.settings = settings;
-        this.session = session;
     }
 
     static int run(HaConfig config, HaConfigLoader.Options options, DaemonSettings settings) {
@@ -56,21 +55,21 @@ final class HeartbeatDaemon {
             return HeartbeatCommand.EXIT_NOT_CONFIGURED;
         }
         logStart();
-        HeartbeatDaemon daemon;
-        try {
-            pidFile.writeCurrent();
-            daemon = new HeartbeatDaemon(settings, prepared.start(settings, Optional.empty()));
-        } catch (IOException | MembershipException e) {
-            LOG.error("{}", e.getMessage());
-            pidFile.removeIfOurs();
-            return 1;
-        }
+        HeartbeatDaemon daemon = new HeartbeatDaemon(settings);
         ControlServer control;
         try {
-            control = ControlServer.start(runDirectory, new ControlService(new RunningDaemon(() -> daemon.session)));
+            // Before anything starts: a daemon that cannot answer cl_status must not take resources.
+            control = ControlServer.start(runDirectory, new ControlService(new RunningDaemon(daemon::session)));
         } catch (IOException e) {
             LOG.error("cannot open the control socket in {}: {}", runDirectory, e.toString());
-            daemon.session.closeKeepingGroups();
+            return 1;
+        }
+        try {
+            pidFile.writeCurrent();
+            daemon.session = prepared.start(settings, Optional.empty());
+        } catch (IOException | MembershipException e) {
+            LOG.error("{}", e.getMessage());
+            closeQuietly(control);
             pidFile.removeIfOurs();
             return 1;
         }
@@ -93,8 +92,21 @@ final class HeartbeatDaemon {
         LOG.info("Configuration validated. Starting heartbeat 3.0.6 (jheartbeat)");
     }
 
+    /** @throws IllegalStateException while the daemon is still starting (the control socket opens first) */
     DaemonSession session() {
-        return session;
+        DaemonSession current = session;
+        if (current == null) {
+            throw new IllegalStateException("heartbeat is starting");
+        }
+        return current;
+    }
+
+    private static void closeQuietly(ControlServer control) {
+        try {
+            control.close();
+        } catch (IOException e) {
+            LOG.debug("closing the control socket: {}", e.toString());
+        }
     }
 
     /** Graceful stop: every group goes to the peer, then everything closes. Waits for a restart under way. */
@@ -107,11 +119,7 @@ final class HeartbeatDaemon {
         } catch (ExecutionException e) {
             LOG.error("releasing resources failed", e.getCause());
         }
-        try {
-            control.close();
-        } catch (IOException e) {
-            LOG.debug("closing the control socket: {}", e.toString());
-        }
+        closeQuietly(control);
         session.closeKeepingGroups();
         pidFile.removeIfOurs();
         LOG.info("{} Heartbeat shutdown complete.", session.config().localNode());

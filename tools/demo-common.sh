@@ -75,7 +75,7 @@ wait_until() {
         if [ "$(date +%s)" -ge "$limit" ]; then
             echo "demo: $what did not happen within $seconds s" >&2
             for log in "$work"/*/ha-log; do
-                [ -e "$log" ] && { echo "--- $log" >&2; tail -n 30 "$log" >&2; }
+                [ -e "$log" ] && { echo "--- $log" >&2; grep -v 'Late heartbeat' "$log" | tail -n 40 >&2; }
             done
             exit 1
         fi

@@ -37,18 +37,18 @@ final class VipResponder implements AutoCloseable {
     private void serve() {
         ByteBuffer in = ByteBuffer.allocate(64);
         ByteBuffer out = ByteBuffer.allocate(64);
-        try {
-            while (true) {
+        while (channel.isOpen()) {
+            try {
                 in.clear();
                 SocketAddress client = channel.receive(in);
                 out.clear();
                 out.put(name).flip();
                 channel.send(out, client);
+            } catch (ClosedChannelException e) {
+                return; // closed by close(): done
+            } catch (IOException e) {
+                // e.g. "Network is unreachable" while the director's link is down: keep serving
             }
-        } catch (ClosedChannelException e) {
-            // closed by close(): done
-        } catch (IOException e) {
-            System.err.println("responder " + new String(name, StandardCharsets.US_ASCII) + " stopped: " + e);
         }
     }
 

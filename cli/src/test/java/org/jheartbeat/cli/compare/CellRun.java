@@ -101,6 +101,9 @@ final class CellRun {
         }
         line.append(garp(Metric.HANDOVER_GARP, asked, answered));
         if (answered.isPresent()) {
+            CompareLab.awaitThat(contender.name() + ": both settled after the switch-over", Duration.ofSeconds(60),
+                    () -> contender.settled(lab.d1) && contender.settled(lab.d2));
+            Thread.sleep(timers.settleMillis());
             contender.handBack(lab);
             awaitHome(Duration.ofSeconds(60));
         } else {

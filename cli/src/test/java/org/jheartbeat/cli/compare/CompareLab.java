@@ -207,6 +207,16 @@ final class CompareLab implements AutoCloseable {
         return text.toString();
     }
 
+    /** Waits for a condition; returns whether it came in time. */
+    static boolean cameWithin(Duration atMost, Callable<Boolean> condition) {
+        try {
+            await().atMost(atMost).pollInterval(Duration.ofMillis(20)).until(condition);
+            return true;
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            return false;
+        }
+    }
+
     /** Waits for a condition; fails naming it when it does not come in time. */
     static void awaitThat(String what, Duration atMost, Callable<Boolean> condition) {
         try {

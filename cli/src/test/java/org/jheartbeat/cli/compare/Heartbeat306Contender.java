@@ -72,7 +72,15 @@ final class Heartbeat306Contender implements Contender {
 
     @Override
     public void handBack(CompareLab lab) throws IOException {
-        roots.get(lab.d2.name()).run(HB_STANDBY, "all");
+        // heartbeat ignores a standby request while the last one is still finishing
+        // ("Standby in progress- new request ... ignored"): ask again until d1 has the VIP
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            roots.get(lab.d2.name()).run(HB_STANDBY, "all");
+            if (CompareLab.cameWithin(java.time.Duration.ofSeconds(20), () -> lab.holdsVip(lab.d1))) {
+                return;
+            }
+        }
+        throw new IOException("d1 did not get the VIP back after three hb_standby on d2");
     }
 
     @Override

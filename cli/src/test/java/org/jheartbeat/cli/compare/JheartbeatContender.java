@@ -82,7 +82,15 @@ final class JheartbeatContender implements Contender {
 
     @Override
     public void handBack(CompareLab lab) throws IOException, InterruptedException {
-        hbStandby(lab.d2);
+        // heartbeat ignores a standby request while the last one is still finishing
+        // ("Standby in progress- new request ... ignored"): ask again until d1 has the VIP
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            hbStandby(lab.d2);
+            if (CompareLab.cameWithin(java.time.Duration.ofSeconds(20), () -> lab.holdsVip(lab.d1))) {
+                return;
+            }
+        }
+        throw new IOException("d1 did not get the VIP back after three hb_standby on d2");
     }
 
     private static void hbStandby(Director d) throws IOException, InterruptedException {

@@ -163,10 +163,15 @@ final class VipPoller implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         running = false;
-        sender.join(5000);
-        channel.close();
-        receiver.join(5000);
+        try {
+            sender.join(5000);
+            channel.close();
+            receiver.join(5000);
+        } catch (InterruptedException e) {
+            channel.close();
+            Thread.currentThread().interrupt();
+        }
     }
 }

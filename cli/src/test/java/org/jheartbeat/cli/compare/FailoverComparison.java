@@ -92,6 +92,8 @@ public final class FailoverComparison {
                         + " %s s for 100ms/500ms", KeepalivedContender.MASTER_PRIORITY,
                 KeepalivedContender.BACKUP_PRIORITY, KeepalivedContender.DOWN_FACTOR,
                 Timers.CLASSIC.vrrpAdvertSeconds(), Timers.FAST.vrrpAdvertSeconds()));
+        footnotes.add("  a fault comes on average half an interval after the last packet, so this favours keepalived by"
+                + " half the difference of the intervals (3.2 s vs 1 s, 160 ms vs 100 ms): ~1.1 s and ~30 ms");
         footnotes.add(String.format(Locale.ROOT, "load average before: %s, after: %s; run took %.1f min; logs in %s",
                 loadBefore, load(), (System.nanoTime() - started) / 60e9, dir));
         System.out.println();

@@ -1,0 +1,107 @@
+package org.jheartbeat.cli.compare;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.jheartbeat.cli.membership.NetnsLab;
+
+/**
+ * Failover side by side: jheartbeat, Debian's heartbeat 3.0.6 and keepalived 2.2.7 on the same
+ * topology ({@link CompareLab}), measured by the same poller, in one run; prints one table. Not a
+ * test: run it by hand, as root, after {@code ./build} and
+ * {@code apt-get install --no-install-recommends heartbeat keepalived} (with their services
+ * left stopped and disabled; nothing here touches the host's /etc/ha.d or interfaces).
+ *
+ * <pre>
+ * cd cli && ../mvnw -q -o dependency:build-classpath -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
+ * java --enable-native-access=ALL-UNNAMED \
+ *     -cp "target/jheartbeat/lib/*:target/test-classes:$(cat target/test.classpath)" \
+ *     org.jheartbeat.cli.compare.FailoverComparison [-n ROUNDS] [--timers fast|classic|all]
+ *     [--only jheartbeat,heartbeat,keepalived] [--probe-ms 1..5]
+ * </pre>
+ *
+ * Rounds per cell default to 10. A round is two faults, each followed by a restart of d1 and its
+ * failback, and a hand-over and back: about a minute with 1 s/10 s timers, 20 to 40 s with
+ * 100 ms/500 ms (restarts dominate); ten rounds of everything took 46 minutes on a loaded
+ * 2-core machine.
+ */
+public final class FailoverComparison {
+
+    private FailoverComparison() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = 10;
+        String timerChoice = "all";
+        String only = "jheartbeat,heartbeat,keepalived";
+        int probeMillis = 2;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "-n" -> rounds = Integer.parseInt(args[++i]);
+                case "--timers" -> timerChoice = args[++i];
+                case "--only" -> only = args[++i];
+                case "--probe-ms" -> probeMillis = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]
+                        + " (use -n ROUNDS, --timers fast|classic|all, --only LIST, --probe-ms N)");
+            }
+        }
+        if (rounds < 1 || probeMillis < 1 || probeMillis > 5) {
+            throw new IllegalArgumentException("-n must be at least 1 and --probe-ms 1 to 5");
+        }
+        if (!NetnsLab.isRoot()) {
+            throw new IllegalStateException("run as root: the benchmark creates network namespaces");
+        }
+        List<Timers> timers = switch (timerChoice) {
+            case "fast" -> List.of(Timers.FAST);
+            case "classic" -> List.of(Timers.CLASSIC);
+            case "all" -> List.of(Timers.FAST, Timers.CLASSIC);
+            default -> throw new IllegalArgumentException("--timers fast, classic or all, not " + timerChoice);
+        };
+        List<Contender> contenders = new ArrayList<>();
+        for (String name : only.split(",")) {
+            contenders.add(switch (name.strip()) {
+                case "jheartbeat" -> new JheartbeatContender();
+                case "heartbeat" -> new Heartbeat306Contender();
+                case "keepalived" -> new KeepalivedContender();
+                default -> throw new IllegalArgumentException("--only takes jheartbeat, heartbeat, keepalived: " + name);
+            });
+        }
+        ResultTable table = new ResultTable(contenders.stream().map(Contender::name).toList(), timers);
+        Path dir = Files.createTempDirectory("jhb-compare");
+        String loadBefore = load();
+        long started = System.nanoTime();
+        for (Timers t : timers) {
+            for (Contender c : contenders) {
+                System.out.println(c.name() + ", " + t.label() + ":");
+                CellRun.run(c, t, rounds, probeMillis * 1000L, dir.resolve(c.name().replace(' ', '-') + "-"
+                        + t.label().replace('/', '-')), table);
+            }
+        }
+        List<String> footnotes = new ArrayList<>();
+        footnotes.add("scenarios: kill -9 = SIGKILL to every daemon process on the active director (its VIP"
+                + " stays, as after a crash); link down = its eth0 set down; fault/request -> first answer from the"
+                + " survivor to the client's probes (every " + probeMillis + " ms) sent to the VIP;");
+        footnotes.add("  gap = last answer from the giver to first answer from the taker; GARP = first"
+                + " gratuitous ARP for the VIP from the survivor's MAC seen by the client.");
+        contenders.forEach(c -> footnotes.add("switch-over, " + c.handOverMeaning()));
+        footnotes.add(String.format(Locale.ROOT, "keepalived mapping: VRRPv3, priorities %d/%d (preempt),"
+                        + " advert_int = deadtime / %.3f so that 3 x advert_int + skew = deadtime: %s s for 1s/10s,"
+                        + " %s s for 100ms/500ms", KeepalivedContender.MASTER_PRIORITY,
+                KeepalivedContender.BACKUP_PRIORITY, KeepalivedContender.DOWN_FACTOR,
+                Timers.CLASSIC.vrrpAdvertSeconds(), Timers.FAST.vrrpAdvertSeconds()));
+        footnotes.add("  a fault comes on average half an interval after the last packet, so this favours keepalived by"
+                + " half the difference of the intervals (3.2 s vs 1 s, 160 ms vs 100 ms): ~1.1 s and ~30 ms");
+        footnotes.add(String.format(Locale.ROOT, "load average before: %s, after: %s; run took %.1f min; logs in %s",
+                loadBefore, load(), (System.nanoTime() - started) / 60e9, dir));
+        System.out.println();
+        table.print(System.out, "Failover comparison, " + rounds + " rounds per cell", footnotes);
+    }
+
+    private static String load() throws java.io.IOException {
+        String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+        return fields[0] + " " + fields[1] + " " + fields[2];
+    }
+}

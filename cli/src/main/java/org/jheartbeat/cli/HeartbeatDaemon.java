@@ -16,6 +16,8 @@ import org.jheartbeat.core.manager.ManagedGroup;
 import org.jheartbeat.core.manager.ResourceManager;
 import org.jheartbeat.core.membership.Membership;
 import org.jheartbeat.core.membership.MembershipException;
+import org.jheartbeat.core.policy.Ipfail;
+import org.jheartbeat.core.policy.IpfailConfig;
 import org.jheartbeat.core.policy.Policy;
 import org.jheartbeat.core.policy.PolicyConfig;
 import org.slf4j.Logger;
@@ -67,7 +69,8 @@ final class HeartbeatDaemon {
         String peer = policy.config().peer().orElse(null);
         ResourceManager manager = new ResourceManager(policy, membership.incarnation(), groups,
                 new AgentContext(config.directory(), config.localNode()),
-                payload -> membership.sendHandoff(peer, payload), System::currentTimeMillis);
+                payload -> membership.sendHandoff(peer, payload), System::currentTimeMillis,
+                new Ipfail(IpfailConfig.from(config)), () -> membership.snapshot().visiblePingNodes());
         relay.attach(manager);
         RunningDaemon daemon = new RunningDaemon(config, membership, manager);
         ControlServer control;

@@ -8,6 +8,7 @@ import org.jheartbeat.core.control.ConfiguredClients;
 import org.jheartbeat.core.control.DaemonView;
 import org.jheartbeat.core.manager.ResourceManager;
 import org.jheartbeat.core.membership.DropReason;
+import org.jheartbeat.core.membership.LogMarkers;
 import org.jheartbeat.core.membership.Membership;
 import org.jheartbeat.core.membership.MembershipSnapshot;
 import org.jheartbeat.core.policy.RscStatus;
@@ -47,12 +48,19 @@ final class RunningDaemon implements DaemonView {
     }
 
     /**
-     * Respawned clients (ipfail) are not run yet, so every configured one is reported offline
-     * rather than pretending it answers.
+     * ipfail is built in: {@code online} on this node while it runs, on the peer while the
+     * peer's ipfail has signed on (and neither signed off, died nor restarted since). Other
+     * respawn clients are not run, so they are reported offline rather than pretending they answer.
      */
     @Override
     public Optional<String> clientStatus(String node, String client) {
-        return ConfiguredClients.status(config, membership.snapshot(), node, client, false);
+        MembershipSnapshot snapshot = membership.snapshot();
+        if (!client.equals(LogMarkers.IPFAIL_LOGGER) || snapshot.node(node).isEmpty()) {
+            return ConfiguredClients.status(config, snapshot, node, client, false);
+        }
+        boolean online = node.equals(config.localNode()) ? manager.ipfailRunning()
+                : config.peers().contains(node) && config.peers().size() == 1 && manager.peerIpfailOnline();
+        return Optional.of(online ? "online" : "offline");
     }
 
     @Override

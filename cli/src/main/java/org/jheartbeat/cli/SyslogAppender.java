@@ -42,6 +42,7 @@ final class SyslogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
             DateTimeFormatter.ofPattern("MMM ppd HH:mm:ss", Locale.ENGLISH).withZone(ZoneId.systemDefault());
 
     private final int facility;
+    private final String program;
     private final String tag;
     private final Path socketPath;
     private final AtomicLong dropped = new AtomicLong();
@@ -59,7 +60,8 @@ final class SyslogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
             throw new IllegalArgumentException("unknown syslog facility: " + facilityName);
         }
         this.facility = code;
-        this.tag = program + "[" + ProcessHandle.current().pid() + "]: ";
+        this.program = program;
+        this.tag = "[" + ProcessHandle.current().pid() + "]: ";
         this.socketPath = socketPath;
         setName("syslog " + facilityName);
     }
@@ -108,7 +110,8 @@ final class SyslogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     }
 
     private byte[] line(ILoggingEvent event, int severity, String text) {
-        String line = "<" + (facility * 8 + severity) + ">" + TIME.format(event.getInstant()) + " " + tag
+        String line = "<" + (facility * 8 + severity) + ">" + TIME.format(event.getInstant()) + " "
+                + HeartbeatLogLayout.program(event, program) + tag
                 + text.replace('\n', ' ');
         byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
         if (bytes.length <= MAX_DATAGRAM) {

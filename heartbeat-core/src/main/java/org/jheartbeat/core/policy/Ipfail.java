@@ -58,6 +58,7 @@ public final class Ipfail {
         private final IpfailFacts facts;
         private final List<IpfailAction> actions = new ArrayList<>();
         private Phase phase;
+        private boolean partnerAlive;
         private boolean partnerOnline;
         private Optional<PendingGiveup> giveup;
         private boolean needStandby;
@@ -67,6 +68,7 @@ public final class Ipfail {
         Step(IpfailState state, IpfailFacts facts) {
             this.facts = facts;
             this.phase = state.phase();
+            this.partnerAlive = state.partnerAlive();
             this.partnerOnline = state.partnerOnline();
             this.giveup = state.giveup();
             this.needStandby = state.needStandby();
@@ -75,7 +77,7 @@ public final class Ipfail {
         }
 
         IpfailDecision decision() {
-            return new IpfailDecision(new IpfailState(phase, partnerOnline, giveup, needStandby, recount, nextId),
+            return new IpfailDecision(new IpfailState(phase, partnerAlive, partnerOnline, giveup, needStandby, recount, nextId),
                     actions);
         }
 
@@ -113,8 +115,11 @@ public final class Ipfail {
         }
 
         void nodeStatus(String node, String status) {
-            if (config.partner().filter(node::equals).isPresent() && status.equals("dead")) {
-                partnerOnline = false;
+            if (config.partner().filter(node::equals).isPresent()) {
+                partnerAlive = status.equals("up") || status.equals("active");
+                if (!partnerAlive) {
+                    partnerOnline = false;
+                }
             }
             if (phase != Phase.RUNNING) {
                 return;
@@ -146,6 +151,7 @@ public final class Ipfail {
         }
 
         void fromPartner(IpfailMessage message) {
+            partnerAlive = true;
             partnerOnline = !(message instanceof Leave);
             if (phase != Phase.RUNNING) {
                 return;
@@ -250,7 +256,7 @@ public final class Ipfail {
         }
 
         private void sendToPartner(IpfailMessage message) {
-            if (config.partner().isPresent()) {
+            if (config.partner().isPresent() && partnerAlive) {
                 actions.add(new IpfailAction.SendToPartner(message));
             }
         }

@@ -6,6 +6,9 @@ import java.util.Optional;
 /**
  * Everything ipfail remembers, immutable. Only {@link Ipfail} makes new ones.
  *
+ * @param partnerAlive  the partner's status is {@code up} or {@code active}: only then is anything
+ *                      sent to it (Heartbeat's messages to a dead node are lost; queued here, they
+ *                      would reach its next run before its first status packet did)
  * @param partnerOnline the partner's ipfail has signed on (or spoken) since its daemon last
  *                      started, and has neither signed off nor died since
  * @param giveup        the delayed give-up waiting for its timer
@@ -14,7 +17,7 @@ import java.util.Optional;
  * @param recount       the wait before that count, while it runs
  * @param nextId        makes every timer token unique
  */
-public record IpfailState(Phase phase, boolean partnerOnline, Optional<PendingGiveup> giveup, boolean needStandby,
+public record IpfailState(Phase phase, boolean partnerAlive, boolean partnerOnline, Optional<PendingGiveup> giveup, boolean needStandby,
                           Optional<IpfailTimer> recount, long nextId) {
 
     public enum Phase {
@@ -42,7 +45,7 @@ public record IpfailState(Phase phase, boolean partnerOnline, Optional<PendingGi
     }
 
     public static IpfailState initial() {
-        return new IpfailState(Phase.WAITING, false, Optional.empty(), false, Optional.empty(), 1);
+        return new IpfailState(Phase.WAITING, false, false, Optional.empty(), false, Optional.empty(), 1);
     }
 
     /** Whether this node's ipfail runs: what {@code cl_status clientstatus LOCAL ipfail} reports. */

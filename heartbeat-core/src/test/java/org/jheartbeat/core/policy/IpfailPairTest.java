@@ -51,6 +51,8 @@ class IpfailPairTest {
         Pair(AutoFailback mode) {
             x1 = new Node("x1", "x2", mode);
             x2 = new Node("x2", "x1", mode);
+            handle(x1, new IpfailEvent.NodeStatusChanged("x2", "active"));
+            handle(x2, new IpfailEvent.NodeStatusChanged("x1", "active"));
             handle(x1, new IpfailEvent.Start());
             handle(x2, new IpfailEvent.Start());
             settle();

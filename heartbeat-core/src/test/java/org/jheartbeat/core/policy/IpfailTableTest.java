@@ -39,14 +39,14 @@ class IpfailTableTest {
     static final IpfailTimer RECOUNT_TIMER = new IpfailTimer(IpfailTimer.Kind.RECOUNT, 6);
     static final IpfailTimer NEW_TIMER = new IpfailTimer(IpfailTimer.Kind.GIVEUP, 9);
 
-    static final IpfailState RUNNING = new IpfailState(Phase.RUNNING, true, Optional.empty(), false, Optional.empty(), 9);
-    static final IpfailState PENDING_ALL = new IpfailState(Phase.RUNNING, true,
+    static final IpfailState RUNNING = new IpfailState(Phase.RUNNING, true, true, Optional.empty(), false, Optional.empty(), 9);
+    static final IpfailState PENDING_ALL = new IpfailState(Phase.RUNNING, true, true,
             Optional.of(new PendingGiveup(StandbyArgument.ALL, PENDING_TIMER)), false, Optional.empty(), 9);
-    static final IpfailState PENDING_FOREIGN = new IpfailState(Phase.RUNNING, true,
+    static final IpfailState PENDING_FOREIGN = new IpfailState(Phase.RUNNING, true, true,
             Optional.of(new PendingGiveup(StandbyArgument.FOREIGN, PENDING_TIMER)), false, Optional.empty(), 9);
-    static final IpfailState NEEDS_STANDBY = new IpfailState(Phase.RUNNING, true, Optional.empty(), true,
+    static final IpfailState NEEDS_STANDBY = new IpfailState(Phase.RUNNING, true, true, Optional.empty(), true,
             Optional.empty(), 9);
-    static final IpfailState RECOUNTING = new IpfailState(Phase.RUNNING, true, Optional.empty(), false,
+    static final IpfailState RECOUNTING = new IpfailState(Phase.RUNNING, true, true, Optional.empty(), false,
             Optional.of(RECOUNT_TIMER), 9);
 
     static final IpfailFacts SEES_ONE_STABLE = new IpfailFacts(1, true);
@@ -65,25 +65,30 @@ class IpfailTableTest {
     static final Log ASKING = info("Asking other side for ping node count.");
 
     static IpfailState withNextId(IpfailState s, long nextId) {
-        return new IpfailState(s.phase(), s.partnerOnline(), s.giveup(), s.needStandby(), s.recount(), nextId);
+        return new IpfailState(s.phase(), s.partnerAlive(), s.partnerOnline(), s.giveup(), s.needStandby(), s.recount(), nextId);
     }
 
     static IpfailState withGiveup(IpfailState s, StandbyArgument argument, IpfailTimer timer) {
-        return new IpfailState(s.phase(), s.partnerOnline(), Optional.of(new PendingGiveup(argument, timer)),
+        return new IpfailState(s.phase(), s.partnerAlive(), s.partnerOnline(), Optional.of(new PendingGiveup(argument, timer)),
                 s.needStandby(), s.recount(), timer.id() + 1);
     }
 
     static IpfailState without(IpfailState s) {
-        return new IpfailState(s.phase(), s.partnerOnline(), Optional.empty(), s.needStandby(), Optional.empty(),
+        return new IpfailState(s.phase(), s.partnerAlive(), s.partnerOnline(), Optional.empty(), s.needStandby(), Optional.empty(),
                 s.nextId());
     }
 
     static IpfailState partnerOnline(IpfailState s, boolean online) {
-        return new IpfailState(s.phase(), online, s.giveup(), s.needStandby(), s.recount(), s.nextId());
+        return new IpfailState(s.phase(), s.partnerAlive(), online, s.giveup(), s.needStandby(), s.recount(), s.nextId());
+    }
+
+    static IpfailState partnerAlive(IpfailState s, boolean alive) {
+        return new IpfailState(s.phase(), alive, s.partnerOnline(), s.giveup(), s.needStandby(), s.recount(),
+                s.nextId());
     }
 
     static IpfailState phase(IpfailState s, Phase phase) {
-        return new IpfailState(phase, s.partnerOnline(), s.giveup(), s.needStandby(), s.recount(), s.nextId());
+        return new IpfailState(phase, s.partnerAlive(), s.partnerOnline(), s.giveup(), s.needStandby(), s.recount(), s.nextId());
     }
 
     static IpfailEvent from(IpfailMessage message) {
@@ -112,7 +117,7 @@ class IpfailTableTest {
                 new Row("the partner dead: its ipfail is offline", ON, RUNNING,
                         new IpfailEvent.NodeStatusChanged("x2", "dead"), SEES_ONE_STABLE,
                         List.of(info("Status update: Node x2 now has status dead"),
-                                info("NS: We are still alive!")), partnerOnline(RUNNING, false)),
+                                info("NS: We are still alive!")), partnerAlive(partnerOnline(RUNNING, false), false)),
                 new Row("another status is only logged", ON, RUNNING,
                         new IpfailEvent.NodeStatusChanged("x2", "active"), SEES_ONE_STABLE,
                         List.of(info("Status update: Node x2 now has status active")), RUNNING),
@@ -203,16 +208,19 @@ class IpfailTableTest {
                 new Row("partner stable while a give-up was deferred: wait 10 s", ON, NEEDS_STANDBY,
                         new IpfailEvent.PartnerStable(), SEES_NONE_STABLE,
                         List.of(new StartTimer(new IpfailTimer(IpfailTimer.Kind.RECOUNT, 9), Duration.ofSeconds(10))),
-                        new IpfailState(Phase.RUNNING, true, Optional.empty(), false,
+                        new IpfailState(Phase.RUNNING, true, true, Optional.empty(), false,
                                 Optional.of(new IpfailTimer(IpfailTimer.Kind.RECOUNT, 9)), 10)),
                 new Row("partner stable, nothing deferred", ON, RUNNING, new IpfailEvent.PartnerStable(),
                         SEES_NONE_STABLE, List.of(), RUNNING),
                 new Row("after the wait: ask again", ON, RECOUNTING, new IpfailEvent.TimerFired(RECOUNT_TIMER),
                         SEES_NONE_STABLE, List.of(ASKING, new SendToPartner(new NumPingNodes(0))), RUNNING),
                 // ---- start conditions
-                new Row("start: signs on", ON, IpfailState.initial(), new IpfailEvent.Start(), SEES_ONE_STABLE,
-                        List.of(new SendToPartner(new Join())),
-                        new IpfailState(Phase.RUNNING, false, Optional.empty(), false, Optional.empty(), 1)),
+                new Row("start: signs on", ON, partnerAlive(IpfailState.initial(), true), new IpfailEvent.Start(),
+                        SEES_ONE_STABLE, List.of(new SendToPartner(new Join())),
+                        new IpfailState(Phase.RUNNING, true, false, Optional.empty(), false, Optional.empty(), 1)),
+                new Row("start while the partner is not up: nothing is sent", ON, IpfailState.initial(),
+                        new IpfailEvent.Start(), SEES_ONE_STABLE, List.of(),
+                        phase(IpfailState.initial(), Phase.RUNNING)),
                 new Row("start without managed resources", config(true, false, AutoFailback.ON, Optional.of("x2")),
                         IpfailState.initial(), new IpfailEvent.Start(), SEES_ONE_STABLE,
                         List.of(new Log(LogLevel.ERROR, "No managed resources")),
@@ -228,7 +236,7 @@ class IpfailTableTest {
                 new Row("start twice", ON, RUNNING, new IpfailEvent.Start(), SEES_ONE_STABLE, List.of(), RUNNING),
                 // ---- stop
                 new Row("stop: timers cancelled, signs off", ON,
-                        new IpfailState(Phase.RUNNING, true, Optional.of(new PendingGiveup(StandbyArgument.ALL,
+                        new IpfailState(Phase.RUNNING, true, true, Optional.of(new PendingGiveup(StandbyArgument.ALL,
                                 PENDING_TIMER)), false, Optional.of(RECOUNT_TIMER), 9),
                         new IpfailEvent.Stop(), SEES_ONE_STABLE,
                         List.of(new CancelTimer(PENDING_TIMER), new CancelTimer(RECOUNT_TIMER),
@@ -241,7 +249,19 @@ class IpfailTableTest {
                         new IpfailEvent.NodeStatusChanged("10.0.0.254", "dead"), SEES_NONE_STABLE, List.of(),
                         IpfailState.initial()),
                 new Row("waiting: the partner's join marks its ipfail online", ON, IpfailState.initial(),
-                        from(new Join()), SEES_ONE_STABLE, List.of(), partnerOnline(IpfailState.initial(), true)),
+                        from(new Join()), SEES_ONE_STABLE, List.of(),
+                        partnerAlive(partnerOnline(IpfailState.initial(), true), true)),
+                new Row("waiting: the partner's status is followed", ON, IpfailState.initial(),
+                        new IpfailEvent.NodeStatusChanged("x2", "active"), SEES_ONE_STABLE, List.of(),
+                        partnerAlive(IpfailState.initial(), true)),
+                new Row("the partner restarting (status init) is not up", ON, RUNNING,
+                        new IpfailEvent.NodeStatusChanged("x2", "init"), SEES_ONE_STABLE,
+                        List.of(info("Status update: Node x2 now has status init")),
+                        partnerAlive(partnerOnline(RUNNING, false), false)),
+                new Row("the partner not up: a ping node coming up asks but sends nothing", ON,
+                        partnerAlive(RUNNING, false), new IpfailEvent.NodeStatusChanged("10.0.0.254", "ping"),
+                        SEES_ONE_STABLE, List.of(info("Status update: Node 10.0.0.254 now has status ping"),
+                                info("A ping node just came up."), ASKING), partnerAlive(RUNNING, false)),
                 new Row("disabled: you_are_dead changes nothing", ON, phase(RUNNING, Phase.DISABLED),
                         from(new YouAreDead()), SEES_NONE_STABLE, List.of(), phase(RUNNING, Phase.DISABLED)),
                 new Row("disabled: a link death changes nothing", ON, phase(RUNNING, Phase.DISABLED),

@@ -45,11 +45,12 @@ public final class Ipfail {
             case IpfailEvent.Stop ignored -> s.stop();
             case IpfailEvent.NodeStatusChanged changed -> s.nodeStatus(changed.node(), changed.status());
             case IpfailEvent.LinkStatusChanged changed -> s.linkStatus(changed.node(), changed.link(), changed.status());
-            case IpfailEvent.PartnerRestarted ignored -> s.partnerOnline = false;
+            case IpfailEvent.PartnerRestarted ignored -> s.partnerRestarted();
             case IpfailEvent.FromPartner from -> s.fromPartner(from.message());
             case IpfailEvent.PartnerStable ignored -> s.partnerStable();
             case IpfailEvent.TimerFired fired -> s.timerFired(fired.timer());
         }
+        s.signOnIfDue();
         return s.decision();
     }
 
@@ -58,8 +59,9 @@ public final class Ipfail {
         private final IpfailFacts facts;
         private final List<IpfailAction> actions = new ArrayList<>();
         private Phase phase;
-        private boolean partnerAlive;
+        private boolean partnerActive;
         private boolean partnerOnline;
+        private boolean signedOn;
         private Optional<PendingGiveup> giveup;
         private boolean needStandby;
         private Optional<IpfailTimer> recount;
@@ -68,8 +70,9 @@ public final class Ipfail {
         Step(IpfailState state, IpfailFacts facts) {
             this.facts = facts;
             this.phase = state.phase();
-            this.partnerAlive = state.partnerAlive();
+            this.partnerActive = state.partnerActive();
             this.partnerOnline = state.partnerOnline();
+            this.signedOn = state.signedOn();
             this.giveup = state.giveup();
             this.needStandby = state.needStandby();
             this.recount = state.recount();
@@ -77,7 +80,7 @@ public final class Ipfail {
         }
 
         IpfailDecision decision() {
-            return new IpfailDecision(new IpfailState(phase, partnerAlive, partnerOnline, giveup, needStandby, recount, nextId),
+            return new IpfailDecision(new IpfailState(phase, partnerActive, partnerOnline, signedOn, giveup, needStandby, recount, nextId),
                     actions);
         }
 
@@ -97,8 +100,24 @@ public final class Ipfail {
                 return;
             }
             phase = Phase.RUNNING;
-            // Signing on is what makes a running partner ipfail count ping nodes with this one.
-            sendToPartner(new Join());
+        }
+
+        /**
+         * Tells the partner's current run that this ipfail runs, as soon as both are true (at start,
+         * or when the partner comes up later): a running partner ipfail then counts ping nodes
+         * with this one, and knows this one is online.
+         */
+        void signOnIfDue() {
+            if (phase == Phase.RUNNING && partnerActive && !signedOn && config.partner().isPresent()) {
+                sendToPartner(new Join());
+                signedOn = true;
+            }
+        }
+
+        void partnerRestarted() {
+            partnerActive = false;
+            partnerOnline = false;
+            signedOn = false;
         }
 
         void stop() {
@@ -116,9 +135,10 @@ public final class Ipfail {
 
         void nodeStatus(String node, String status) {
             if (config.partner().filter(node::equals).isPresent()) {
-                partnerAlive = status.equals("up") || status.equals("active");
-                if (!partnerAlive) {
+                partnerActive = status.equals("active");
+                if (!partnerActive) {
                     partnerOnline = false;
+                    signedOn = false;
                 }
             }
             if (phase != Phase.RUNNING) {
@@ -151,7 +171,7 @@ public final class Ipfail {
         }
 
         void fromPartner(IpfailMessage message) {
-            partnerAlive = true;
+            partnerActive = true;
             partnerOnline = !(message instanceof Leave);
             if (phase != Phase.RUNNING) {
                 return;
@@ -256,7 +276,7 @@ public final class Ipfail {
         }
 
         private void sendToPartner(IpfailMessage message) {
-            if (config.partner().isPresent() && partnerAlive) {
+            if (config.partner().isPresent() && partnerActive) {
                 actions.add(new IpfailAction.SendToPartner(message));
             }
         }

@@ -39,14 +39,14 @@ class IpfailTableTest {
     static final IpfailTimer RECOUNT_TIMER = new IpfailTimer(IpfailTimer.Kind.RECOUNT, 6);
     static final IpfailTimer NEW_TIMER = new IpfailTimer(IpfailTimer.Kind.GIVEUP, 9);
 
-    static final IpfailState RUNNING = new IpfailState(Phase.RUNNING, true, true, Optional.empty(), false, Optional.empty(), 9);
-    static final IpfailState PENDING_ALL = new IpfailState(Phase.RUNNING, true, true,
+    static final IpfailState RUNNING = new IpfailState(Phase.RUNNING, true, true, true, Optional.empty(), false, Optional.empty(), 9);
+    static final IpfailState PENDING_ALL = new IpfailState(Phase.RUNNING, true, true, true,
             Optional.of(new PendingGiveup(StandbyArgument.ALL, PENDING_TIMER)), false, Optional.empty(), 9);
-    static final IpfailState PENDING_FOREIGN = new IpfailState(Phase.RUNNING, true, true,
+    static final IpfailState PENDING_FOREIGN = new IpfailState(Phase.RUNNING, true, true, true,
             Optional.of(new PendingGiveup(StandbyArgument.FOREIGN, PENDING_TIMER)), false, Optional.empty(), 9);
-    static final IpfailState NEEDS_STANDBY = new IpfailState(Phase.RUNNING, true, true, Optional.empty(), true,
+    static final IpfailState NEEDS_STANDBY = new IpfailState(Phase.RUNNING, true, true, true, Optional.empty(), true,
             Optional.empty(), 9);
-    static final IpfailState RECOUNTING = new IpfailState(Phase.RUNNING, true, true, Optional.empty(), false,
+    static final IpfailState RECOUNTING = new IpfailState(Phase.RUNNING, true, true, true, Optional.empty(), false,
             Optional.of(RECOUNT_TIMER), 9);
 
     static final IpfailFacts SEES_ONE_STABLE = new IpfailFacts(1, true);
@@ -65,30 +65,30 @@ class IpfailTableTest {
     static final Log ASKING = info("Asking other side for ping node count.");
 
     static IpfailState withNextId(IpfailState s, long nextId) {
-        return new IpfailState(s.phase(), s.partnerAlive(), s.partnerOnline(), s.giveup(), s.needStandby(), s.recount(), nextId);
+        return new IpfailState(s.phase(), s.partnerActive(), s.partnerOnline(), s.signedOn(), s.giveup(), s.needStandby(), s.recount(), nextId);
     }
 
     static IpfailState withGiveup(IpfailState s, StandbyArgument argument, IpfailTimer timer) {
-        return new IpfailState(s.phase(), s.partnerAlive(), s.partnerOnline(), Optional.of(new PendingGiveup(argument, timer)),
+        return new IpfailState(s.phase(), s.partnerActive(), s.partnerOnline(), s.signedOn(), Optional.of(new PendingGiveup(argument, timer)),
                 s.needStandby(), s.recount(), timer.id() + 1);
     }
 
     static IpfailState without(IpfailState s) {
-        return new IpfailState(s.phase(), s.partnerAlive(), s.partnerOnline(), Optional.empty(), s.needStandby(), Optional.empty(),
+        return new IpfailState(s.phase(), s.partnerActive(), s.partnerOnline(), s.signedOn(), Optional.empty(), s.needStandby(), Optional.empty(),
                 s.nextId());
     }
 
     static IpfailState partnerOnline(IpfailState s, boolean online) {
-        return new IpfailState(s.phase(), s.partnerAlive(), online, s.giveup(), s.needStandby(), s.recount(), s.nextId());
+        return new IpfailState(s.phase(), s.partnerActive(), online, s.signedOn(), s.giveup(), s.needStandby(), s.recount(), s.nextId());
     }
 
-    static IpfailState partnerAlive(IpfailState s, boolean alive) {
-        return new IpfailState(s.phase(), alive, s.partnerOnline(), s.giveup(), s.needStandby(), s.recount(),
+    static IpfailState partnerActive(IpfailState s, boolean alive) {
+        return new IpfailState(s.phase(), alive, s.partnerOnline(), alive && s.signedOn(), s.giveup(), s.needStandby(), s.recount(),
                 s.nextId());
     }
 
     static IpfailState phase(IpfailState s, Phase phase) {
-        return new IpfailState(phase, s.partnerAlive(), s.partnerOnline(), s.giveup(), s.needStandby(), s.recount(), s.nextId());
+        return new IpfailState(phase, s.partnerActive(), s.partnerOnline(), s.signedOn(), s.giveup(), s.needStandby(), s.recount(), s.nextId());
     }
 
     static IpfailEvent from(IpfailMessage message) {
@@ -117,7 +117,7 @@ class IpfailTableTest {
                 new Row("the partner dead: its ipfail is offline", ON, RUNNING,
                         new IpfailEvent.NodeStatusChanged("x2", "dead"), SEES_ONE_STABLE,
                         List.of(info("Status update: Node x2 now has status dead"),
-                                info("NS: We are still alive!")), partnerAlive(partnerOnline(RUNNING, false), false)),
+                                info("NS: We are still alive!")), partnerActive(partnerOnline(RUNNING, false), false)),
                 new Row("another status is only logged", ON, RUNNING,
                         new IpfailEvent.NodeStatusChanged("x2", "active"), SEES_ONE_STABLE,
                         List.of(info("Status update: Node x2 now has status active")), RUNNING),
@@ -208,16 +208,17 @@ class IpfailTableTest {
                 new Row("partner stable while a give-up was deferred: wait 10 s", ON, NEEDS_STANDBY,
                         new IpfailEvent.PartnerStable(), SEES_NONE_STABLE,
                         List.of(new StartTimer(new IpfailTimer(IpfailTimer.Kind.RECOUNT, 9), Duration.ofSeconds(10))),
-                        new IpfailState(Phase.RUNNING, true, true, Optional.empty(), false,
+                        new IpfailState(Phase.RUNNING, true, true, true, Optional.empty(), false,
                                 Optional.of(new IpfailTimer(IpfailTimer.Kind.RECOUNT, 9)), 10)),
                 new Row("partner stable, nothing deferred", ON, RUNNING, new IpfailEvent.PartnerStable(),
                         SEES_NONE_STABLE, List.of(), RUNNING),
                 new Row("after the wait: ask again", ON, RECOUNTING, new IpfailEvent.TimerFired(RECOUNT_TIMER),
                         SEES_NONE_STABLE, List.of(ASKING, new SendToPartner(new NumPingNodes(0))), RUNNING),
                 // ---- start conditions
-                new Row("start: signs on", ON, partnerAlive(IpfailState.initial(), true), new IpfailEvent.Start(),
+                new Row("start: signs on", ON, partnerActive(IpfailState.initial(), true), new IpfailEvent.Start(),
                         SEES_ONE_STABLE, List.of(new SendToPartner(new Join())),
-                        new IpfailState(Phase.RUNNING, true, false, Optional.empty(), false, Optional.empty(), 1)),
+                        new IpfailState(Phase.RUNNING, true, false, true, Optional.empty(), false, Optional.empty(),
+                                1)),
                 new Row("start while the partner is not up: nothing is sent", ON, IpfailState.initial(),
                         new IpfailEvent.Start(), SEES_ONE_STABLE, List.of(),
                         phase(IpfailState.initial(), Phase.RUNNING)),
@@ -236,7 +237,7 @@ class IpfailTableTest {
                 new Row("start twice", ON, RUNNING, new IpfailEvent.Start(), SEES_ONE_STABLE, List.of(), RUNNING),
                 // ---- stop
                 new Row("stop: timers cancelled, signs off", ON,
-                        new IpfailState(Phase.RUNNING, true, true, Optional.of(new PendingGiveup(StandbyArgument.ALL,
+                        new IpfailState(Phase.RUNNING, true, true, true, Optional.of(new PendingGiveup(StandbyArgument.ALL,
                                 PENDING_TIMER)), false, Optional.of(RECOUNT_TIMER), 9),
                         new IpfailEvent.Stop(), SEES_ONE_STABLE,
                         List.of(new CancelTimer(PENDING_TIMER), new CancelTimer(RECOUNT_TIMER),
@@ -250,18 +251,38 @@ class IpfailTableTest {
                         IpfailState.initial()),
                 new Row("waiting: the partner's join marks its ipfail online", ON, IpfailState.initial(),
                         from(new Join()), SEES_ONE_STABLE, List.of(),
-                        partnerAlive(partnerOnline(IpfailState.initial(), true), true)),
+                        partnerActive(partnerOnline(IpfailState.initial(), true), true)),
+                new Row("running, the partner is up but its clients are not: wait", ON,
+                        phase(IpfailState.initial(), Phase.RUNNING), new IpfailEvent.NodeStatusChanged("x2", "up"),
+                        SEES_ONE_STABLE, List.of(info("Status update: Node x2 now has status up")),
+                        phase(IpfailState.initial(), Phase.RUNNING)),
+                new Row("running, the partner becomes active: sign on to it", ON,
+                        phase(IpfailState.initial(), Phase.RUNNING), new IpfailEvent.NodeStatusChanged("x2", "active"),
+                        SEES_ONE_STABLE, List.of(info("Status update: Node x2 now has status active"),
+                                new SendToPartner(new Join())),
+                        new IpfailState(Phase.RUNNING, true, false, true, Optional.empty(), false, Optional.empty(),
+                                1)),
+                new Row("running, the partner's first words come before its status: sign on", ON,
+                        phase(IpfailState.initial(), Phase.RUNNING), from(new NumPingNodes(1)), SEES_ONE_STABLE,
+                        List.of(info("Ping node count is balanced."), new SendToPartner(new AbortGiveup()),
+                                info("Giving up foreign resources (auto_failback)."),
+                                info("Delayed giveup in 2 seconds."),
+                                new StartTimer(new IpfailTimer(IpfailTimer.Kind.GIVEUP, 1), TWO_KEEPALIVES),
+                                new SendToPartner(new Join())),
+                        new IpfailState(Phase.RUNNING, true, true, true, Optional.of(new PendingGiveup(
+                                StandbyArgument.FOREIGN, new IpfailTimer(IpfailTimer.Kind.GIVEUP, 1))), false,
+                                Optional.empty(), 2)),
                 new Row("waiting: the partner's status is followed", ON, IpfailState.initial(),
                         new IpfailEvent.NodeStatusChanged("x2", "active"), SEES_ONE_STABLE, List.of(),
-                        partnerAlive(IpfailState.initial(), true)),
+                        partnerActive(IpfailState.initial(), true)),
                 new Row("the partner restarting (status init) is not up", ON, RUNNING,
                         new IpfailEvent.NodeStatusChanged("x2", "init"), SEES_ONE_STABLE,
                         List.of(info("Status update: Node x2 now has status init")),
-                        partnerAlive(partnerOnline(RUNNING, false), false)),
+                        partnerActive(partnerOnline(RUNNING, false), false)),
                 new Row("the partner not up: a ping node coming up asks but sends nothing", ON,
-                        partnerAlive(RUNNING, false), new IpfailEvent.NodeStatusChanged("10.0.0.254", "ping"),
+                        partnerActive(RUNNING, false), new IpfailEvent.NodeStatusChanged("10.0.0.254", "ping"),
                         SEES_ONE_STABLE, List.of(info("Status update: Node 10.0.0.254 now has status ping"),
-                                info("A ping node just came up."), ASKING), partnerAlive(RUNNING, false)),
+                                info("A ping node just came up."), ASKING), partnerActive(RUNNING, false)),
                 new Row("disabled: you_are_dead changes nothing", ON, phase(RUNNING, Phase.DISABLED),
                         from(new YouAreDead()), SEES_NONE_STABLE, List.of(), phase(RUNNING, Phase.DISABLED)),
                 new Row("disabled: a link death changes nothing", ON, phase(RUNNING, Phase.DISABLED),
@@ -270,8 +291,9 @@ class IpfailTableTest {
                 // ---- the partner's ipfail goes away
                 new Row("the partner signs off", ON, RUNNING, from(new Leave()), SEES_ONE_STABLE, List.of(),
                         partnerOnline(RUNNING, false)),
-                new Row("the partner's daemon restarted", ON, RUNNING, new IpfailEvent.PartnerRestarted(),
-                        SEES_ONE_STABLE, List.of(), partnerOnline(RUNNING, false)),
+                new Row("the partner's daemon restarted: wait until its new run is active", ON, RUNNING,
+                        new IpfailEvent.PartnerRestarted(), SEES_ONE_STABLE, List.of(),
+                        partnerActive(partnerOnline(RUNNING, false), false)),
                 // ---- no partner: counts are logged, nothing is sent
                 new Row("no partner: asking sends nothing", config(true, true, AutoFailback.ON, Optional.empty()),
                         RUNNING, new IpfailEvent.LinkStatusChanged("10.0.0.254", "10.0.0.254", "dead"),

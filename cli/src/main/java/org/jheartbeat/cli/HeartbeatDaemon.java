@@ -70,7 +70,7 @@ final class HeartbeatDaemon {
         ResourceManager manager = new ResourceManager(policy, membership.incarnation(), groups,
                 new AgentContext(config.directory(), config.localNode()),
                 payload -> membership.sendHandoff(peer, payload), System::currentTimeMillis,
-                new Ipfail(IpfailConfig.from(config)), () -> membership.snapshot().visiblePingNodes());
+                new Ipfail(IpfailConfig.from(config)), membership::snapshot);
         relay.attach(manager);
         RunningDaemon daemon = new RunningDaemon(config, membership, manager);
         ControlServer control;

@@ -8,9 +8,11 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 import org.jheartbeat.core.membership.LogMarkers;
+import org.jheartbeat.core.membership.MembershipSnapshot;
+import org.jheartbeat.core.membership.NodeStatus;
 import org.jheartbeat.core.policy.Ipfail;
 import org.jheartbeat.core.policy.IpfailAction;
 import org.jheartbeat.core.policy.IpfailDecision;
@@ -34,7 +36,7 @@ final class IpfailRunner {
 
     private final Ipfail ipfail;
     private final ResourceManager.PeerLink partner;
-    private final IntSupplier visiblePingNodes;
+    private final Supplier<MembershipSnapshot> membership;
     private final BooleanSupplier resourcesStable;
     private final Consumer<StandbyArgument> giveUp;
     private final ScheduledExecutorService loop;
@@ -44,16 +46,16 @@ final class IpfailRunner {
 
     /**
      * @param partner          where messages to the partner's ipfail go (the hand-off stream)
-     * @param visiblePingNodes the daemon's current count of ping nodes with status {@code ping}
+     * @param membership       the daemon's node table now (ping nodes answering, the partner's status)
      * @param resourcesStable  whether rscstatus is anything but {@code transition} now
      * @param giveUp           runs {@code hb_standby ARG} on the loop thread
      * @param loop             the manager's single-threaded loop, where timers fire
      */
-    IpfailRunner(Ipfail ipfail, ResourceManager.PeerLink partner, IntSupplier visiblePingNodes,
+    IpfailRunner(Ipfail ipfail, ResourceManager.PeerLink partner, Supplier<MembershipSnapshot> membership,
                  BooleanSupplier resourcesStable, Consumer<StandbyArgument> giveUp, ScheduledExecutorService loop) {
         this.ipfail = Objects.requireNonNull(ipfail, "ipfail");
         this.partner = Objects.requireNonNull(partner, "partner");
-        this.visiblePingNodes = Objects.requireNonNull(visiblePingNodes, "visiblePingNodes");
+        this.membership = Objects.requireNonNull(membership, "membership");
         this.resourcesStable = Objects.requireNonNull(resourcesStable, "resourcesStable");
         this.giveUp = Objects.requireNonNull(giveUp, "giveUp");
         this.loop = Objects.requireNonNull(loop, "loop");
@@ -62,8 +64,7 @@ final class IpfailRunner {
     void handle(IpfailEvent event) {
         IpfailDecision decision;
         try {
-            decision = ipfail.decide(state, event,
-                    new IpfailFacts(visiblePingNodes.getAsInt(), resourcesStable.getAsBoolean()));
+            decision = ipfail.decide(state, event, facts());
         } catch (RuntimeException e) {
             LOG.error("ipfail failed on {}", event, e);
             return;
@@ -71,6 +72,14 @@ final class IpfailRunner {
         state = decision.state();
         published = state;
         decision.actions().forEach(this::perform);
+    }
+
+    /** Read now, after the event: the table is at least as new as the event being handled. */
+    private IpfailFacts facts() {
+        MembershipSnapshot table = membership.get();
+        boolean partnerActive = ipfail.config().partner().flatMap(table::node)
+                .filter(node -> node.status() == NodeStatus.ACTIVE).isPresent();
+        return new IpfailFacts(table.visiblePingNodes(), resourcesStable.getAsBoolean(), partnerActive);
     }
 
     private void perform(IpfailAction action) {

@@ -11,13 +11,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import org.jheartbeat.core.agent.AgentContext;
 import org.jheartbeat.core.config.AutoFailback;
 import org.jheartbeat.core.membership.LogMarkers;
 import org.jheartbeat.core.membership.MembershipEvent;
+import org.jheartbeat.core.membership.MembershipSnapshot;
 import org.jheartbeat.core.membership.RateLimitedLog;
 import org.jheartbeat.core.policy.Decision;
 import org.jheartbeat.core.policy.Ipfail;
@@ -72,10 +73,11 @@ public final class ResourceManager implements AutoCloseable {
      * @param groups           every haresources group, in file order, keyed as the policy names them
      * @param incarnation      this run of the daemon (the membership's incarnation)
      * @param ipfail           the built-in ipfail (it does nothing unless ha.cf asks for it)
-     * @param visiblePingNodes how many ping nodes answer now, read by ipfail when it decides
+     * @param membership       the node table now, read by ipfail when it decides
      */
     public ResourceManager(Policy policy, long incarnation, List<ManagedGroup> groups, AgentContext context,
-                           PeerLink peer, LongSupplier clockMillis, Ipfail ipfail, IntSupplier visiblePingNodes) {
+                           PeerLink peer, LongSupplier clockMillis, Ipfail ipfail,
+                           Supplier<MembershipSnapshot> membership) {
         this.policy = Objects.requireNonNull(policy, "policy");
         Map<String, ManagedGroup> byKey = new LinkedHashMap<>();
         groups.forEach(g -> byKey.put(g.key(), g));
@@ -88,7 +90,7 @@ public final class ResourceManager implements AutoCloseable {
         this.loop = new ScheduledThreadPoolExecutor(1,
                 task -> Thread.ofPlatform().name("resource-manager").daemon().unstarted(task));
         loop.setRemoveOnCancelPolicy(true);
-        this.ipfail = new IpfailRunner(ipfail, peer, visiblePingNodes,
+        this.ipfail = new IpfailRunner(ipfail, peer, membership,
                 () -> policy.rscStatus(state) != RscStatus.TRANSITION,
                 argument -> handle(new PolicyEvent.StandbyRequested(argument)), loop);
     }

@@ -59,7 +59,6 @@ public final class Ipfail {
         private final IpfailFacts facts;
         private final List<IpfailAction> actions = new ArrayList<>();
         private Phase phase;
-        private boolean partnerActive;
         private boolean partnerOnline;
         private boolean signedOn;
         private Optional<PendingGiveup> giveup;
@@ -70,7 +69,6 @@ public final class Ipfail {
         Step(IpfailState state, IpfailFacts facts) {
             this.facts = facts;
             this.phase = state.phase();
-            this.partnerActive = state.partnerActive();
             this.partnerOnline = state.partnerOnline();
             this.signedOn = state.signedOn();
             this.giveup = state.giveup();
@@ -80,7 +78,7 @@ public final class Ipfail {
         }
 
         IpfailDecision decision() {
-            return new IpfailDecision(new IpfailState(phase, partnerActive, partnerOnline, signedOn, giveup, needStandby, recount, nextId),
+            return new IpfailDecision(new IpfailState(phase, partnerOnline, signedOn, giveup, needStandby, recount, nextId),
                     actions);
         }
 
@@ -108,14 +106,13 @@ public final class Ipfail {
          * with this one, and knows this one is online.
          */
         void signOnIfDue() {
-            if (phase == Phase.RUNNING && partnerActive && !signedOn && config.partner().isPresent()) {
+            if (phase == Phase.RUNNING && facts.partnerActive() && !signedOn && config.partner().isPresent()) {
                 sendToPartner(new Join());
                 signedOn = true;
             }
         }
 
         void partnerRestarted() {
-            partnerActive = false;
             partnerOnline = false;
             signedOn = false;
         }
@@ -134,12 +131,10 @@ public final class Ipfail {
         }
 
         void nodeStatus(String node, String status) {
-            if (config.partner().filter(node::equals).isPresent()) {
-                partnerActive = status.equals("active");
-                if (!partnerActive) {
-                    partnerOnline = false;
-                    signedOn = false;
-                }
+            if (config.partner().filter(node::equals).isPresent() && !status.equals("active")) {
+                // Its clients stop with it; a new run of it is signed on to once it is active.
+                partnerOnline = false;
+                signedOn = false;
             }
             if (phase != Phase.RUNNING) {
                 return;
@@ -171,7 +166,6 @@ public final class Ipfail {
         }
 
         void fromPartner(IpfailMessage message) {
-            partnerActive = true;
             partnerOnline = !(message instanceof Leave);
             if (phase != Phase.RUNNING) {
                 return;
@@ -276,7 +270,7 @@ public final class Ipfail {
         }
 
         private void sendToPartner(IpfailMessage message) {
-            if (config.partner().isPresent() && partnerActive) {
+            if (config.partner().isPresent() && facts.partnerActive()) {
                 actions.add(new IpfailAction.SendToPartner(message));
             }
         }

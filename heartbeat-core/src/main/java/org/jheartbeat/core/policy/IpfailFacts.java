@@ -9,8 +9,13 @@ package org.jheartbeat.core.policy;
  * @param visiblePingNodes how many ping nodes have status {@code ping} now
  * @param resourcesStable  whether {@code cl_status rscstatus} would print anything but
  *                         {@code transition} now
+ * @param partnerActive    whether the partner's status is {@code active} now (its communications
+ *                         are up, so its clients run): only then is anything sent to it.
+ *                         Heartbeat's messages to a node that is not listening are lost; queued on
+ *                         the hand-off stream they would reach a starting daemon before the status
+ *                         packets it waits for, and make it decide as if this node were not there
  */
-public record IpfailFacts(int visiblePingNodes, boolean resourcesStable) {
+public record IpfailFacts(int visiblePingNodes, boolean resourcesStable, boolean partnerActive) {
 
     public IpfailFacts {
         if (visiblePingNodes < 0) {

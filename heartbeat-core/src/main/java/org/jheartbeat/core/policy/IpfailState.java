@@ -6,21 +6,17 @@ import java.util.Optional;
 /**
  * Everything ipfail remembers, immutable. Only {@link Ipfail} makes new ones.
  *
- * @param partnerActive the partner's status is {@code active} (its communications are up, so its
- *                      clients run): only then is anything sent to it. Heartbeat's messages to a
- *                      node that is not listening are lost; queued on the hand-off stream they
- *                      would reach a starting daemon before the status packets it is waiting for
- *                      and make it decide as if this node were not there.
  * @param partnerOnline the partner's ipfail has signed on (or spoken) since its daemon last
  *                      started, and has neither signed off nor died since
- * @param signedOn      this node's ipfail told the partner's current run that it runs ({@code Join})
+ * @param signedOn      this node's ipfail told the partner's current run that it runs ({@code Join});
+ *                      it does so as soon as it runs and the partner is active
  * @param giveup        the delayed give-up waiting for its timer
  * @param needStandby   a give-up fired while resources were in transition: count again once
  *                      the partner announces stable holdings
  * @param recount       the wait before that count, while it runs
  * @param nextId        makes every timer token unique
  */
-public record IpfailState(Phase phase, boolean partnerActive, boolean partnerOnline, boolean signedOn, Optional<PendingGiveup> giveup, boolean needStandby,
+public record IpfailState(Phase phase, boolean partnerOnline, boolean signedOn, Optional<PendingGiveup> giveup, boolean needStandby,
                           Optional<IpfailTimer> recount, long nextId) {
 
     public enum Phase {
@@ -48,7 +44,7 @@ public record IpfailState(Phase phase, boolean partnerActive, boolean partnerOnl
     }
 
     public static IpfailState initial() {
-        return new IpfailState(Phase.WAITING, false, false, false, Optional.empty(), false, Optional.empty(), 1);
+        return new IpfailState(Phase.WAITING, false, false, Optional.empty(), false, Optional.empty(), 1);
     }
 
     /** Whether this node's ipfail runs: what {@code cl_status clientstatus LOCAL ipfail} reports. */

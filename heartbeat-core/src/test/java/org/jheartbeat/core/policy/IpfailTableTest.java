@@ -39,20 +39,22 @@ class IpfailTableTest {
     static final IpfailTimer RECOUNT_TIMER = new IpfailTimer(IpfailTimer.Kind.RECOUNT, 6);
     static final IpfailTimer NEW_TIMER = new IpfailTimer(IpfailTimer.Kind.GIVEUP, 9);
 
-    static final IpfailState RUNNING = new IpfailState(Phase.RUNNING, true, true, true, Optional.empty(), false, Optional.empty(), 9);
-    static final IpfailState PENDING_ALL = new IpfailState(Phase.RUNNING, true, true, true,
+    static final IpfailState RUNNING = new IpfailState(Phase.RUNNING, true, true, Optional.empty(), false, Optional.empty(), 9);
+    static final IpfailState PENDING_ALL = new IpfailState(Phase.RUNNING, true, true,
             Optional.of(new PendingGiveup(StandbyArgument.ALL, PENDING_TIMER)), false, Optional.empty(), 9);
-    static final IpfailState PENDING_FOREIGN = new IpfailState(Phase.RUNNING, true, true, true,
+    static final IpfailState PENDING_FOREIGN = new IpfailState(Phase.RUNNING, true, true,
             Optional.of(new PendingGiveup(StandbyArgument.FOREIGN, PENDING_TIMER)), false, Optional.empty(), 9);
-    static final IpfailState NEEDS_STANDBY = new IpfailState(Phase.RUNNING, true, true, true, Optional.empty(), true,
+    static final IpfailState NEEDS_STANDBY = new IpfailState(Phase.RUNNING, true, true, Optional.empty(), true,
             Optional.empty(), 9);
-    static final IpfailState RECOUNTING = new IpfailState(Phase.RUNNING, true, true, true, Optional.empty(), false,
+    static final IpfailState RECOUNTING = new IpfailState(Phase.RUNNING, true, true, Optional.empty(), false,
             Optional.of(RECOUNT_TIMER), 9);
 
-    static final IpfailFacts SEES_ONE_STABLE = new IpfailFacts(1, true);
-    static final IpfailFacts SEES_ONE_IN_FLUX = new IpfailFacts(1, false);
-    static final IpfailFacts SEES_NONE_STABLE = new IpfailFacts(0, true);
-    static final IpfailFacts SEES_TWO_STABLE = new IpfailFacts(2, true);
+    static final IpfailFacts SEES_ONE_STABLE = new IpfailFacts(1, true, true);
+    static final IpfailFacts SEES_ONE_IN_FLUX = new IpfailFacts(1, false, true);
+    static final IpfailFacts SEES_NONE_STABLE = new IpfailFacts(0, true, true);
+    /** The partner is not active (dead, starting or restarting). */
+    static final IpfailFacts ALONE = new IpfailFacts(1, true, false);
+    static final IpfailFacts SEES_TWO_STABLE = new IpfailFacts(2, true, true);
 
     static IpfailConfig config(boolean configured, boolean resources, AutoFailback mode, Optional<String> partner) {
         return new IpfailConfig(configured, resources, "x1", partner, mode, TWO_KEEPALIVES, Duration.ofSeconds(10));
@@ -65,30 +67,30 @@ class IpfailTableTest {
     static final Log ASKING = info("Asking other side for ping node count.");
 
     static IpfailState withNextId(IpfailState s, long nextId) {
-        return new IpfailState(s.phase(), s.partnerActive(), s.partnerOnline(), s.signedOn(), s.giveup(), s.needStandby(), s.recount(), nextId);
+        return new IpfailState(s.phase(), s.partnerOnline(), s.signedOn(), s.giveup(), s.needStandby(), s.recount(), nextId);
     }
 
     static IpfailState withGiveup(IpfailState s, StandbyArgument argument, IpfailTimer timer) {
-        return new IpfailState(s.phase(), s.partnerActive(), s.partnerOnline(), s.signedOn(), Optional.of(new PendingGiveup(argument, timer)),
+        return new IpfailState(s.phase(), s.partnerOnline(), s.signedOn(), Optional.of(new PendingGiveup(argument, timer)),
                 s.needStandby(), s.recount(), timer.id() + 1);
     }
 
     static IpfailState without(IpfailState s) {
-        return new IpfailState(s.phase(), s.partnerActive(), s.partnerOnline(), s.signedOn(), Optional.empty(), s.needStandby(), Optional.empty(),
+        return new IpfailState(s.phase(), s.partnerOnline(), s.signedOn(), Optional.empty(), s.needStandby(), Optional.empty(),
                 s.nextId());
     }
 
     static IpfailState partnerOnline(IpfailState s, boolean online) {
-        return new IpfailState(s.phase(), s.partnerActive(), online, s.signedOn(), s.giveup(), s.needStandby(), s.recount(), s.nextId());
+        return new IpfailState(s.phase(), online, s.signedOn(), s.giveup(), s.needStandby(), s.recount(), s.nextId());
     }
 
-    static IpfailState partnerActive(IpfailState s, boolean alive) {
-        return new IpfailState(s.phase(), alive, s.partnerOnline(), alive && s.signedOn(), s.giveup(), s.needStandby(), s.recount(),
+    static IpfailState signedOn(IpfailState s, boolean signedOn) {
+        return new IpfailState(s.phase(), s.partnerOnline(), signedOn, s.giveup(), s.needStandby(), s.recount(),
                 s.nextId());
     }
 
     static IpfailState phase(IpfailState s, Phase phase) {
-        return new IpfailState(phase, s.partnerActive(), s.partnerOnline(), s.signedOn(), s.giveup(), s.needStandby(), s.recount(), s.nextId());
+        return new IpfailState(phase, s.partnerOnline(), s.signedOn(), s.giveup(), s.needStandby(), s.recount(), s.nextId());
     }
 
     static IpfailEvent from(IpfailMessage message) {
@@ -115,9 +117,9 @@ class IpfailTableTest {
                         List.of(info("Status update: Node 10.0.0.254 now has status dead"),
                                 info("NS: We are dead. :<")), RUNNING),
                 new Row("the partner dead: its ipfail is offline", ON, RUNNING,
-                        new IpfailEvent.NodeStatusChanged("x2", "dead"), SEES_ONE_STABLE,
+                        new IpfailEvent.NodeStatusChanged("x2", "dead"), ALONE,
                         List.of(info("Status update: Node x2 now has status dead"),
-                                info("NS: We are still alive!")), partnerActive(partnerOnline(RUNNING, false), false)),
+                                info("NS: We are still alive!")), signedOn(partnerOnline(RUNNING, false), false)),
                 new Row("another status is only logged", ON, RUNNING,
                         new IpfailEvent.NodeStatusChanged("x2", "active"), SEES_ONE_STABLE,
                         List.of(info("Status update: Node x2 now has status active")), RUNNING),
@@ -166,7 +168,7 @@ class IpfailTableTest {
                         SEES_ONE_STABLE,
                         List.of(info("Ping node count is balanced."), new SendToPartner(new AbortGiveup())), RUNNING),
                 new Row("balanced with a give-up pending: cancel it (no flapping)", ON, PENDING_ALL,
-                        from(new NumPingNodes(0)), new IpfailFacts(0, true),
+                        from(new NumPingNodes(0)), new IpfailFacts(0, true, true),
                         List.of(info("Ping node count is balanced."), new SendToPartner(new AbortGiveup()),
                                 info("Aborted delayed giveup (5)"), new CancelTimer(PENDING_TIMER)), RUNNING),
                 new Row("balanced at zero: nobody gives anything up", OFF, RUNNING, from(new NumPingNodes(0)),
@@ -198,7 +200,7 @@ class IpfailTableTest {
                         List.of(info("giveup() called (timeout worked)"), new GiveUp(StandbyArgument.FOREIGN)),
                         RUNNING),
                 new Row("give-up fires in transition: wait for the partner to be stable", ON, PENDING_ALL,
-                        new IpfailEvent.TimerFired(PENDING_TIMER), new IpfailFacts(0, false),
+                        new IpfailEvent.TimerFired(PENDING_TIMER), new IpfailFacts(0, false, true),
                         List.of(info("giveup() called (timeout worked)"), new Log(LogLevel.DEBUG,
                                 "resources in transition: giving up all waits for the other node to be stable")),
                         NEEDS_STANDBY),
@@ -208,20 +210,18 @@ class IpfailTableTest {
                 new Row("partner stable while a give-up was deferred: wait 10 s", ON, NEEDS_STANDBY,
                         new IpfailEvent.PartnerStable(), SEES_NONE_STABLE,
                         List.of(new StartTimer(new IpfailTimer(IpfailTimer.Kind.RECOUNT, 9), Duration.ofSeconds(10))),
-                        new IpfailState(Phase.RUNNING, true, true, true, Optional.empty(), false,
+                        new IpfailState(Phase.RUNNING, true, true, Optional.empty(), false,
                                 Optional.of(new IpfailTimer(IpfailTimer.Kind.RECOUNT, 9)), 10)),
                 new Row("partner stable, nothing deferred", ON, RUNNING, new IpfailEvent.PartnerStable(),
                         SEES_NONE_STABLE, List.of(), RUNNING),
                 new Row("after the wait: ask again", ON, RECOUNTING, new IpfailEvent.TimerFired(RECOUNT_TIMER),
                         SEES_NONE_STABLE, List.of(ASKING, new SendToPartner(new NumPingNodes(0))), RUNNING),
                 // ---- start conditions
-                new Row("start: signs on", ON, partnerActive(IpfailState.initial(), true), new IpfailEvent.Start(),
+                new Row("start: signs on to the active partner", ON, IpfailState.initial(), new IpfailEvent.Start(),
                         SEES_ONE_STABLE, List.of(new SendToPartner(new Join())),
-                        new IpfailState(Phase.RUNNING, true, false, true, Optional.empty(), false, Optional.empty(),
-                                1)),
-                new Row("start while the partner is not up: nothing is sent", ON, IpfailState.initial(),
-                        new IpfailEvent.Start(), SEES_ONE_STABLE, List.of(),
-                        phase(IpfailState.initial(), Phase.RUNNING)),
+                        signedOn(phase(IpfailState.initial(), Phase.RUNNING), true)),
+                new Row("start while the partner is not active: nothing is sent", ON, IpfailState.initial(),
+                        new IpfailEvent.Start(), ALONE, List.of(), phase(IpfailState.initial(), Phase.RUNNING)),
                 new Row("start without managed resources", config(true, false, AutoFailback.ON, Optional.of("x2")),
                         IpfailState.initial(), new IpfailEvent.Start(), SEES_ONE_STABLE,
                         List.of(new Log(LogLevel.ERROR, "No managed resources")),
@@ -237,7 +237,7 @@ class IpfailTableTest {
                 new Row("start twice", ON, RUNNING, new IpfailEvent.Start(), SEES_ONE_STABLE, List.of(), RUNNING),
                 // ---- stop
                 new Row("stop: timers cancelled, signs off", ON,
-                        new IpfailState(Phase.RUNNING, true, true, true, Optional.of(new PendingGiveup(StandbyArgument.ALL,
+                        new IpfailState(Phase.RUNNING, true, true, Optional.of(new PendingGiveup(StandbyArgument.ALL,
                                 PENDING_TIMER)), false, Optional.of(RECOUNT_TIMER), 9),
                         new IpfailEvent.Stop(), SEES_ONE_STABLE,
                         List.of(new CancelTimer(PENDING_TIMER), new CancelTimer(RECOUNT_TIMER),
@@ -250,39 +250,33 @@ class IpfailTableTest {
                         new IpfailEvent.NodeStatusChanged("10.0.0.254", "dead"), SEES_NONE_STABLE, List.of(),
                         IpfailState.initial()),
                 new Row("waiting: the partner's join marks its ipfail online", ON, IpfailState.initial(),
-                        from(new Join()), SEES_ONE_STABLE, List.of(),
-                        partnerActive(partnerOnline(IpfailState.initial(), true), true)),
+                        from(new Join()), SEES_ONE_STABLE, List.of(), partnerOnline(IpfailState.initial(), true)),
                 new Row("running, the partner is up but its clients are not: wait", ON,
                         phase(IpfailState.initial(), Phase.RUNNING), new IpfailEvent.NodeStatusChanged("x2", "up"),
-                        SEES_ONE_STABLE, List.of(info("Status update: Node x2 now has status up")),
+                        ALONE, List.of(info("Status update: Node x2 now has status up")),
                         phase(IpfailState.initial(), Phase.RUNNING)),
                 new Row("running, the partner becomes active: sign on to it", ON,
                         phase(IpfailState.initial(), Phase.RUNNING), new IpfailEvent.NodeStatusChanged("x2", "active"),
                         SEES_ONE_STABLE, List.of(info("Status update: Node x2 now has status active"),
                                 new SendToPartner(new Join())),
-                        new IpfailState(Phase.RUNNING, true, false, true, Optional.empty(), false, Optional.empty(),
-                                1)),
-                new Row("running, the partner's first words come before its status: sign on", ON,
-                        phase(IpfailState.initial(), Phase.RUNNING), from(new NumPingNodes(1)), SEES_ONE_STABLE,
-                        List.of(info("Ping node count is balanced."), new SendToPartner(new AbortGiveup()),
+                        signedOn(phase(IpfailState.initial(), Phase.RUNNING), true)),
+                new Row("running, the partner speaks before it is active here: nothing goes to it yet", ON,
+                        phase(IpfailState.initial(), Phase.RUNNING), from(new NumPingNodes(1)), ALONE,
+                        List.of(info("Ping node count is balanced."),
                                 info("Giving up foreign resources (auto_failback)."),
                                 info("Delayed giveup in 2 seconds."),
-                                new StartTimer(new IpfailTimer(IpfailTimer.Kind.GIVEUP, 1), TWO_KEEPALIVES),
-                                new SendToPartner(new Join())),
-                        new IpfailState(Phase.RUNNING, true, true, true, Optional.of(new PendingGiveup(
+                                new StartTimer(new IpfailTimer(IpfailTimer.Kind.GIVEUP, 1), TWO_KEEPALIVES)),
+                        new IpfailState(Phase.RUNNING, true, false, Optional.of(new PendingGiveup(
                                 StandbyArgument.FOREIGN, new IpfailTimer(IpfailTimer.Kind.GIVEUP, 1))), false,
                                 Optional.empty(), 2)),
-                new Row("waiting: the partner's status is followed", ON, IpfailState.initial(),
-                        new IpfailEvent.NodeStatusChanged("x2", "active"), SEES_ONE_STABLE, List.of(),
-                        partnerActive(IpfailState.initial(), true)),
-                new Row("the partner restarting (status init) is not up", ON, RUNNING,
-                        new IpfailEvent.NodeStatusChanged("x2", "init"), SEES_ONE_STABLE,
+                new Row("the partner restarting (status init) is not active", ON, RUNNING,
+                        new IpfailEvent.NodeStatusChanged("x2", "init"), ALONE,
                         List.of(info("Status update: Node x2 now has status init")),
-                        partnerActive(partnerOnline(RUNNING, false), false)),
-                new Row("the partner not up: a ping node coming up asks but sends nothing", ON,
-                        partnerActive(RUNNING, false), new IpfailEvent.NodeStatusChanged("10.0.0.254", "ping"),
-                        SEES_ONE_STABLE, List.of(info("Status update: Node 10.0.0.254 now has status ping"),
-                                info("A ping node just came up."), ASKING), partnerActive(RUNNING, false)),
+                        signedOn(partnerOnline(RUNNING, false), false)),
+                new Row("the partner not active: a ping node coming up asks but sends nothing", ON,
+                        RUNNING, new IpfailEvent.NodeStatusChanged("10.0.0.254", "ping"),
+                        ALONE, List.of(info("Status update: Node 10.0.0.254 now has status ping"),
+                                info("A ping node just came up."), ASKING), RUNNING),
                 new Row("disabled: you_are_dead changes nothing", ON, phase(RUNNING, Phase.DISABLED),
                         from(new YouAreDead()), SEES_NONE_STABLE, List.of(), phase(RUNNING, Phase.DISABLED)),
                 new Row("disabled: a link death changes nothing", ON, phase(RUNNING, Phase.DISABLED),
@@ -292,8 +286,8 @@ class IpfailTableTest {
                 new Row("the partner signs off", ON, RUNNING, from(new Leave()), SEES_ONE_STABLE, List.of(),
                         partnerOnline(RUNNING, false)),
                 new Row("the partner's daemon restarted: wait until its new run is active", ON, RUNNING,
-                        new IpfailEvent.PartnerRestarted(), SEES_ONE_STABLE, List.of(),
-                        partnerActive(partnerOnline(RUNNING, false), false)),
+                        new IpfailEvent.PartnerRestarted(), ALONE, List.of(),
+                        signedOn(partnerOnline(RUNNING, false), false)),
                 // ---- no partner: counts are logged, nothing is sent
                 new Row("no partner: asking sends nothing", config(true, true, AutoFailback.ON, Optional.empty()),
                         RUNNING, new IpfailEvent.LinkStatusChanged("10.0.0.254", "10.0.0.254", "dead"),

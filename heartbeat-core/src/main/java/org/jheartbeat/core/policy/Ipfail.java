@@ -210,6 +210,7 @@ public final class Ipfail {
             // Heartbeat's ipfail sleeps here so the partner's address announcements finish,
             // then counts again rather than trusting what it decided before the wait.
             needStandby = false;
+            recount.ifPresent(earlier -> actions.add(new IpfailAction.CancelTimer(earlier)));
             IpfailTimer timer = newTimer(IpfailTimer.Kind.RECOUNT);
             recount = Optional.of(timer);
             actions.add(new IpfailAction.StartTimer(timer, config.recountDelay()));

@@ -53,10 +53,11 @@ class IpfailNetnsTest {
         }
     }
 
-    /** Both ipfails run and have compared their counts once: x2's signed on, x1 asked, x2 answered. */
-    private void awaitIpfailsTalking(ClusterNode x2) throws IOException {
-        lab.awaitThat("both ipfails compared ping node counts", () ->
-                x2.logText().contains("Ping node count is balanced."));
+    /** Both ipfails run and each has heard the other's (what cl_status clientstatus reports). */
+    private void awaitIpfailsTalking(ClusterNode x1, ClusterNode x2) throws IOException {
+        lab.awaitThat("each director sees the other's ipfail online", () ->
+                x1.tool("cl_status", "clientstatus", "x2", "ipfail").output().equals("online\n")
+                        && x2.tool("cl_status", "clientstatus", "x1", "ipfail").output().equals("online\n"));
     }
 
     @Test
@@ -67,7 +68,7 @@ class IpfailNetnsTest {
         ClusterNode x2 = nodes.x2();
         lab.awaitRsc(x2, "none");
         lab.awaitRsc(x1, "all");
-        awaitIpfailsTalking(x2);
+        awaitIpfailsTalking(x1, x2);
 
         long fault = Journal.nowNanos();
         lab.net.linkDown("x1", "eth1");
@@ -116,7 +117,7 @@ class IpfailNetnsTest {
         ClusterNode x2 = nodes.x2();
         lab.awaitRsc(x1, "local");
         lab.awaitRsc(x2, "local");
-        awaitIpfailsTalking(x2);
+        awaitIpfailsTalking(x1, x2);
 
         lab.net.linkDown("x1", "eth1");
         lab.awaitRsc(x2, "all");
@@ -144,7 +145,7 @@ class IpfailNetnsTest {
         ClusterNode x2 = nodes.x2();
         lab.awaitRsc(x2, "none");
         lab.awaitRsc(x1, "all");
-        awaitIpfailsTalking(x2);
+        awaitIpfailsTalking(x1, x2);
         long startsBefore = lab.journal.entries().size();
         int x1Before = x1.logText().length();
         int x2Before = x2.logText().length();

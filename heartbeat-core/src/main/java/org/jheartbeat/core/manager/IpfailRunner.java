@@ -12,7 +12,6 @@ import java.util.function.Supplier;
 
 import org.jheartbeat.core.membership.LogMarkers;
 import org.jheartbeat.core.membership.MembershipSnapshot;
-import org.jheartbeat.core.membership.NodeStatus;
 import org.jheartbeat.core.policy.Ipfail;
 import org.jheartbeat.core.policy.IpfailAction;
 import org.jheartbeat.core.policy.IpfailDecision;
@@ -77,9 +76,9 @@ final class IpfailRunner {
     /** Read now, after the event: the table is at least as new as the event being handled. */
     private IpfailFacts facts() {
         MembershipSnapshot table = membership.get();
-        boolean partnerActive = ipfail.config().partner().flatMap(table::node)
-                .filter(node -> node.status() == NodeStatus.ACTIVE).isPresent();
-        return new IpfailFacts(table.visiblePingNodes(), resourcesStable.getAsBoolean(), partnerActive);
+        String partnerStatus = ipfail.config().partner().flatMap(table::node).map(node -> node.status().word())
+                .orElse("");
+        return new IpfailFacts(table.visiblePingNodes(), resourcesStable.getAsBoolean(), partnerStatus);
     }
 
     private void perform(IpfailAction action) {

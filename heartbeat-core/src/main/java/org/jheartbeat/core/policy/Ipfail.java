@@ -106,7 +106,7 @@ public final class Ipfail {
          * with this one, and knows this one is online.
          */
         void signOnIfDue() {
-            if (phase == Phase.RUNNING && facts.partnerActive() && !signedOn && config.partner().isPresent()) {
+            if (phase == Phase.RUNNING && partnerListening() && !signedOn && config.partner().isPresent()) {
                 sendToPartner(new Join());
                 signedOn = true;
             }
@@ -270,8 +270,13 @@ public final class Ipfail {
             return new IpfailTimer(kind, nextId++);
         }
 
+        /** Whether the partner can take messages now (see {@link IpfailFacts#partnerStatus}). */
+        private boolean partnerListening() {
+            return facts.partnerStatus().equals("active") || facts.partnerStatus().equals("up") && partnerOnline;
+        }
+
         private void sendToPartner(IpfailMessage message) {
-            if (config.partner().isPresent() && facts.partnerActive()) {
+            if (config.partner().isPresent() && partnerListening()) {
                 actions.add(new IpfailAction.SendToPartner(message));
             }
         }

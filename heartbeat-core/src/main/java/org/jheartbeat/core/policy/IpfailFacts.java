@@ -9,15 +9,19 @@ package org.jheartbeat.core.policy;
  * @param visiblePingNodes how many ping nodes have status {@code ping} now
  * @param resourcesStable  whether {@code cl_status rscstatus} would print anything but
  *                         {@code transition} now
- * @param partnerActive    whether the partner's status is {@code active} now (its communications
- *                         are up, so its clients run): only then is anything sent to it.
- *                         Heartbeat's messages to a node that is not listening are lost; queued on
- *                         the hand-off stream they would reach a starting daemon before the status
- *                         packets it waits for, and make it decide as if this node were not there
+ * @param partnerStatus    the partner's status word now ({@code active}, {@code up}, {@code init},
+ *                         {@code dead}; empty without a partner). Messages go to it only while it
+ *                         is {@code active} (its communications are up, so its clients run), or
+ *                         {@code up} once its ipfail has spoken (its status packet saying
+ *                         {@code active} is still on the way). Heartbeat's messages to a node that
+ *                         is not listening are lost; queued on the hand-off stream they would reach
+ *                         a starting daemon before the status packets it waits for, and make it
+ *                         decide as if this node were not there
  */
-public record IpfailFacts(int visiblePingNodes, boolean resourcesStable, boolean partnerActive) {
+public record IpfailFacts(int visiblePingNodes, boolean resourcesStable, String partnerStatus) {
 
     public IpfailFacts {
+        java.util.Objects.requireNonNull(partnerStatus, "partnerStatus");
         if (visiblePingNodes < 0) {
             throw new IllegalArgumentException("ping node count cannot be negative: " + visiblePingNodes);
         }

@@ -63,7 +63,7 @@ class IpfailPairTest {
         }
 
         void handle(Node node, IpfailEvent event) {
-            IpfailDecision decision = node.ipfail.decide(node.state, event, new IpfailFacts(node.visible, node.stable, true));
+            IpfailDecision decision = node.ipfail.decide(node.state, event, new IpfailFacts(node.visible, node.stable, "active"));
             node.state = decision.state();
             for (IpfailAction action : decision.actions()) {
                 switch (action) {

@@ -49,12 +49,14 @@ class IpfailTableTest {
     static final IpfailState RECOUNTING = new IpfailState(Phase.RUNNING, true, true, Optional.empty(), false,
             Optional.of(RECOUNT_TIMER), 9);
 
-    static final IpfailFacts SEES_ONE_STABLE = new IpfailFacts(1, true, true);
-    static final IpfailFacts SEES_ONE_IN_FLUX = new IpfailFacts(1, false, true);
-    static final IpfailFacts SEES_NONE_STABLE = new IpfailFacts(0, true, true);
-    /** The partner is not active (dead, starting or restarting). */
-    static final IpfailFacts ALONE = new IpfailFacts(1, true, false);
-    static final IpfailFacts SEES_TWO_STABLE = new IpfailFacts(2, true, true);
+    static final IpfailFacts SEES_ONE_STABLE = new IpfailFacts(1, true, "active");
+    static final IpfailFacts SEES_ONE_IN_FLUX = new IpfailFacts(1, false, "active");
+    static final IpfailFacts SEES_NONE_STABLE = new IpfailFacts(0, true, "active");
+    /** The partner is dead (or restarting: init). */
+    static final IpfailFacts ALONE = new IpfailFacts(1, true, "dead");
+    /** The partner's status packets still say up: its communications are coming up. */
+    static final IpfailFacts PARTNER_UP = new IpfailFacts(1, true, "up");
+    static final IpfailFacts SEES_TWO_STABLE = new IpfailFacts(2, true, "active");
 
     static IpfailConfig config(boolean configured, boolean resources, AutoFailback mode, Optional<String> partner) {
         return new IpfailConfig(configured, resources, "x1", partner, mode, TWO_KEEPALIVES, Duration.ofSeconds(10));
@@ -168,7 +170,7 @@ class IpfailTableTest {
                         SEES_ONE_STABLE,
                         List.of(info("Ping node count is balanced."), new SendToPartner(new AbortGiveup())), RUNNING),
                 new Row("balanced with a give-up pending: cancel it (no flapping)", ON, PENDING_ALL,
-                        from(new NumPingNodes(0)), new IpfailFacts(0, true, true),
+                        from(new NumPingNodes(0)), new IpfailFacts(0, true, "active"),
                         List.of(info("Ping node count is balanced."), new SendToPartner(new AbortGiveup()),
                                 info("Aborted delayed giveup (5)"), new CancelTimer(PENDING_TIMER)), RUNNING),
                 new Row("balanced at zero: nobody gives anything up", OFF, RUNNING, from(new NumPingNodes(0)),
@@ -200,7 +202,7 @@ class IpfailTableTest {
                         List.of(info("giveup() called (timeout worked)"), new GiveUp(StandbyArgument.FOREIGN)),
                         RUNNING),
                 new Row("give-up fires in transition: wait for the partner to be stable", ON, PENDING_ALL,
-                        new IpfailEvent.TimerFired(PENDING_TIMER), new IpfailFacts(0, false, true),
+                        new IpfailEvent.TimerFired(PENDING_TIMER), new IpfailFacts(0, false, "active"),
                         List.of(info("giveup() called (timeout worked)"), new Log(LogLevel.DEBUG,
                                 "resources in transition: giving up all waits for the other node to be stable")),
                         NEEDS_STANDBY),
@@ -253,27 +255,41 @@ class IpfailTableTest {
                         from(new Join()), SEES_ONE_STABLE, List.of(), partnerOnline(IpfailState.initial(), true)),
                 new Row("running, the partner is up but its clients are not: wait", ON,
                         phase(IpfailState.initial(), Phase.RUNNING), new IpfailEvent.NodeStatusChanged("x2", "up"),
-                        ALONE, List.of(info("Status update: Node x2 now has status up")),
+                        PARTNER_UP, List.of(info("Status update: Node x2 now has status up")),
                         phase(IpfailState.initial(), Phase.RUNNING)),
                 new Row("running, the partner becomes active: sign on to it", ON,
                         phase(IpfailState.initial(), Phase.RUNNING), new IpfailEvent.NodeStatusChanged("x2", "active"),
                         SEES_ONE_STABLE, List.of(info("Status update: Node x2 now has status active"),
                                 new SendToPartner(new Join())),
                         signedOn(phase(IpfailState.initial(), Phase.RUNNING), true)),
-                new Row("running, the partner speaks before it is active here: nothing goes to it yet", ON,
-                        phase(IpfailState.initial(), Phase.RUNNING), from(new NumPingNodes(1)), ALONE,
-                        List.of(info("Ping node count is balanced."),
+                new Row("running, the partner's ipfail speaks before its status is active here: answer it", ON,
+                        phase(IpfailState.initial(), Phase.RUNNING), from(new NumPingNodes(1)), PARTNER_UP,
+                        List.of(info("Ping node count is balanced."), new SendToPartner(new AbortGiveup()),
                                 info("Giving up foreign resources (auto_failback)."),
                                 info("Delayed giveup in 2 seconds."),
-                                new StartTimer(new IpfailTimer(IpfailTimer.Kind.GIVEUP, 1), TWO_KEEPALIVES)),
-                        new IpfailState(Phase.RUNNING, true, false, Optional.of(new PendingGiveup(
+                                new StartTimer(new IpfailTimer(IpfailTimer.Kind.GIVEUP, 1), TWO_KEEPALIVES),
+                                new SendToPartner(new Join())),
+                        new IpfailState(Phase.RUNNING, true, true, Optional.of(new PendingGiveup(
                                 StandbyArgument.FOREIGN, new IpfailTimer(IpfailTimer.Kind.GIVEUP, 1))), false,
                                 Optional.empty(), 2)),
+                new Row("running, the partner's join comes before its status is active here: ask it", ON,
+                        phase(IpfailState.initial(), Phase.RUNNING), from(new Join()), PARTNER_UP,
+                        List.of(ASKING, new SendToPartner(new NumPingNodes(1)), new SendToPartner(new Join())),
+                        signedOn(partnerOnline(phase(IpfailState.initial(), Phase.RUNNING), true), true)),
                 new Row("the partner restarting (status init) is not active", ON, RUNNING,
                         new IpfailEvent.NodeStatusChanged("x2", "init"), ALONE,
                         List.of(info("Status update: Node x2 now has status init")),
                         signedOn(partnerOnline(RUNNING, false), false)),
-                new Row("the partner not active: a ping node coming up asks but sends nothing", ON,
+                new Row("the partner up, its ipfail heard: it is asked", ON, RUNNING,
+                        new IpfailEvent.NodeStatusChanged("10.0.0.254", "ping"), PARTNER_UP,
+                        List.of(info("Status update: Node 10.0.0.254 now has status ping"),
+                                info("A ping node just came up."), ASKING, new SendToPartner(new NumPingNodes(1))),
+                        RUNNING),
+                new Row("the partner up, its ipfail not heard: nothing is sent", ON, partnerOnline(RUNNING, false),
+                        new IpfailEvent.NodeStatusChanged("10.0.0.254", "ping"), PARTNER_UP,
+                        List.of(info("Status update: Node 10.0.0.254 now has status ping"),
+                                info("A ping node just came up."), ASKING), partnerOnline(RUNNING, false)),
+                new Row("the partner dead before its death reached ipfail: nothing is sent", ON,
                         RUNNING, new IpfailEvent.NodeStatusChanged("10.0.0.254", "ping"),
                         ALONE, List.of(info("Status update: Node 10.0.0.254 now has status ping"),
                                 info("A ping node just came up."), ASKING), RUNNING),

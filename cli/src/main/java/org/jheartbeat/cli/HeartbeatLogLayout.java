@@ -32,14 +32,18 @@ final class HeartbeatLogLayout extends LayoutBase<ILoggingEvent> {
 
     /** The program tag of a line: {@code ipfail} for the built-in ipfail's lines, else {@code program}. */
     static String program(ILoggingEvent event, String program) {
-        return LogMarkers.IPFAIL_LOGGER.equals(event.getLoggerName()) ? LogMarkers.IPFAIL_LOGGER : program;
+        return fromIpfail(event) ? LogMarkers.IPFAIL_LOGGER : program;
+    }
+
+    private static boolean fromIpfail(ILoggingEvent event) {
+        return LogMarkers.IPFAIL_LOGGER.equals(event.getLoggerName());
     }
 
     @Override
     public String doLayout(ILoggingEvent event) {
         StringBuilder line = new StringBuilder(128)
                 .append(TIME.format(event.getInstant()))
-                .append(LogMarkers.IPFAIL_LOGGER.equals(event.getLoggerName()) ? ipfailPrefix : prefix)
+                .append(fromIpfail(event) ? ipfailPrefix : prefix)
                 .append(level(event))
                 .append(": ")
                 .append(event.getFormattedMessage())

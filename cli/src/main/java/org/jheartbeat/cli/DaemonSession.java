@@ -13,6 +13,8 @@ import org.jheartbeat.core.manager.ResourceManager;
 import org.jheartbeat.core.membership.Membership;
 import org.jheartbeat.core.membership.MembershipException;
 import org.jheartbeat.core.policy.HoldSet;
+import org.jheartbeat.core.policy.Ipfail;
+import org.jheartbeat.core.policy.IpfailConfig;
 import org.jheartbeat.core.policy.Policy;
 import org.jheartbeat.core.policy.PolicyConfig;
 import org.jheartbeat.core.policy.PolicyState;
@@ -53,7 +55,8 @@ record DaemonSession(HaConfig config, Membership membership, ResourceManager man
                     .orElseGet(() -> policy.initialState(membership.incarnation()));
             ResourceManager manager = new ResourceManager(policy, initial, groups,
                     new AgentContext(config.directory(), config.localNode()),
-                    payload -> membership.sendHandoff(peer, payload), System::currentTimeMillis);
+                    payload -> membership.sendHandoff(peer, payload), System::currentTimeMillis,
+                    new Ipfail(IpfailConfig.from(config)), membership::snapshot);
             relay.attach(manager);
             return new DaemonSession(config, membership, manager);
         }

@@ -13,7 +13,8 @@ import org.jheartbeat.core.membership.LogMarkers;
 
 /**
  * Heartbeat's log line format (spec §14): {@code Mon DD HH:MM:SS NODE heartbeat: [PID]: LEVEL: TEXT}
- * with LEVEL {@code debug}, {@code info}, {@code WARN}, {@code ERROR} or {@code CRIT}.
+ * with LEVEL {@code debug}, {@code info}, {@code WARN}, {@code ERROR} or {@code CRIT}; the
+ * built-in ipfail's lines say {@code ipfail:} where Heartbeat's separate ipfail process did.
  */
 final class HeartbeatLogLayout extends LayoutBase<ILoggingEvent> {
 
@@ -21,16 +22,28 @@ final class HeartbeatLogLayout extends LayoutBase<ILoggingEvent> {
             DateTimeFormatter.ofPattern("MMM dd HH:mm:ss", Locale.ENGLISH).withZone(ZoneId.systemDefault());
 
     private final String prefix;
+    private final String ipfailPrefix;
 
     HeartbeatLogLayout(String node, String program) {
-        this.prefix = " " + node + " " + program + ": [" + ProcessHandle.current().pid() + "]: ";
+        String pid = ": [" + ProcessHandle.current().pid() + "]: ";
+        this.prefix = " " + node + " " + program + pid;
+        this.ipfailPrefix = " " + node + " " + LogMarkers.IPFAIL_LOGGER + pid;
+    }
+
+    /** The program tag of a line: {@code ipfail} for the built-in ipfail's lines, else {@code program}. */
+    static String program(ILoggingEvent event, String program) {
+        return fromIpfail(event) ? LogMarkers.IPFAIL_LOGGER : program;
+    }
+
+    private static boolean fromIpfail(ILoggingEvent event) {
+        return LogMarkers.IPFAIL_LOGGER.equals(event.getLoggerName());
     }
 
     @Override
     public String doLayout(ILoggingEvent event) {
         StringBuilder line = new StringBuilder(128)
                 .append(TIME.format(event.getInstant()))
-                .append(prefix)
+                .append(fromIpfail(event) ? ipfailPrefix : prefix)
                 .append(level(event))
                 .append(": ")
                 .append(event.getFormattedMessage())

@@ -8,6 +8,7 @@ import org.jheartbeat.core.config.HaConfig;
 import org.jheartbeat.core.control.ConfiguredClients;
 import org.jheartbeat.core.control.DaemonView;
 import org.jheartbeat.core.membership.DropReason;
+import org.jheartbeat.core.membership.LogMarkers;
 import org.jheartbeat.core.membership.MembershipSnapshot;
 import org.jheartbeat.core.policy.RscStatus;
 import org.jheartbeat.core.policy.StandbyArgument;
@@ -42,13 +43,21 @@ final class RunningDaemon implements DaemonView {
     }
 
     /**
-     * Respawned clients (ipfail) are not run yet, so every configured one is reported offline
-     * rather than pretending it answers.
+     * ipfail is built in: {@code online} on this node while it runs, on the peer while the
+     * peer's ipfail has signed on (and neither signed off, died nor restarted since). Other
+     * respawn clients are not run, so they are reported offline rather than pretending they answer.
      */
     @Override
     public Optional<String> clientStatus(String node, String client) {
         DaemonSession current = session.get();
-        return ConfiguredClients.status(current.config(), current.membership().snapshot(), node, client, false);
+        HaConfig config = current.config();
+        MembershipSnapshot snapshot = current.membership().snapshot();
+        if (!client.equals(LogMarkers.IPFAIL_LOGGER) || snapshot.node(node).isEmpty()) {
+            return ConfiguredClients.status(config, snapshot, node, client, false);
+        }
+        boolean online = node.equals(config.localNode()) ? current.manager().ipfailRunning()
+                : config.peers().contains(node) && config.peers().size() == 1 && current.manager().peerIpfailOnline();
+        return Optional.of(online ? "online" : "offline");
     }
 
     @Override

@@ -56,7 +56,8 @@ final class SyslogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
     @Override
     protected void append(ILoggingEvent event) {
-        sender.send(event.getInstant(), severity(event), HeartbeatLogLayout.level(event) + ": " + text(event));
+        sender.send(event.getInstant(), severity(event), HeartbeatLogLayout.program(event, program),
+                HeartbeatLogLayout.level(event) + ": " + text(event));
     }
 
     /** Lines syslog did not take so far. */

@@ -114,6 +114,26 @@ class SyslogAppenderTest {
     }
 
     @Test
+    void theBuiltInIpfailsLinesCarryTheIpfailTag() throws Exception {
+        Path socket = dir.resolve("log");
+        Receiver syslog = new Receiver(socket);
+        SyslogAppender appender = new SyslogAppender("local3", "heartbeat", socket);
+        Logger heartbeat = logger(appender);
+        Logger ipfail = heartbeat.getLoggerContext().getLogger(LogMarkers.IPFAIL_LOGGER);
+        ipfail.addAppender(appender);
+        ipfail.setAdditive(false);
+
+        ipfail.info("Giving up because we were told that we have less ping nodes.");
+        heartbeat.info("x1 wants to go standby [all]");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> syslog.drain().size() == 2);
+        assertTrue(syslog.lines.get(0).matches("<158>[A-Z][a-z]{2} [ 1-3]\\d \\d\\d:\\d\\d:\\d\\d ipfail\\[" + PID
+                + "\\]: info: Giving up because we were told that we have less ping nodes\\."), syslog.lines.get(0));
+        Matcher m = parsed(syslog.lines.get(1));
+        assertEquals("info: x1 wants to go standby [all]", m.group(4));
+    }
+
+    @Test
     void facilityNamesMapToGlibcCodes() throws Exception {
         Path socket = dir.resolve("log");
         Receiver syslog = new Receiver(socket);

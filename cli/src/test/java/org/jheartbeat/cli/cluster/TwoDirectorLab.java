@@ -69,9 +69,27 @@ final class TwoDirectorLab implements AutoCloseable {
         nodeLine = "node x1 x2 x3\n";
     }
 
+    private String extraLines = "";
+
+    /**
+     * Adds a ping node both directors reach on their eth1 (its own bridge, 10.88.B.0/24): a
+     * namespace {@code pn} answering ICMP echo at 10.88.B.254, declared with {@code ping},
+     * {@code deadping} and {@code respawn hacluster /usr/lib/heartbeat/ipfail} in ha.cf.
+     *
+     * @return the ping node's address
+     */
+    String addPingNodeWithIpfail(String deadping) throws IOException {
+        int pingBridge = net.bridge();
+        net.plug("x1", "eth1", pingBridge, 1);
+        net.plug("x2", "eth1", pingBridge, 2);
+        String address = net.plug("pn", "eth0", pingBridge, 254);
+        extraLines += "ping " + address + "\ndeadping " + deadping + "\nrespawn hacluster /usr/lib/heartbeat/ipfail\n";
+        return address;
+    }
+
     String haCf(String autoFailback) {
         return timers + "udpport 6950\ncrm off\nauto_failback " + autoFailback + "\nbcast eth0\n" + extraMedia
-                + nodeLine;
+                + nodeLine + extraLines;
     }
 
     private final List<ClusterNode> nodes = new java.util.ArrayList<>();

@@ -5,11 +5,13 @@ import java.util.Optional;
 import org.jheartbeat.core.membership.MembershipEvent;
 import org.jheartbeat.core.membership.NodeStatus;
 import org.jheartbeat.core.membership.NodeType;
+import org.jheartbeat.core.policy.IpfailEvent;
 import org.jheartbeat.core.policy.PolicyEvent;
 
 /**
- * Which membership events matter to the resource policy. Links and ping nodes do not (ipfail
- * reads them separately); a restarted peer announces itself with its {@code starting} message.
+ * Which membership events matter to the resource policy and to ipfail. Links and ping nodes
+ * matter only to ipfail; a restarted peer announces itself to the policy with its
+ * {@code starting} message.
  */
 final class MembershipTranslation {
 
@@ -33,6 +35,24 @@ final class MembershipTranslation {
                     Optional.of(new PolicyEvent.NodeAlive(returned.node()));
             case MembershipEvent.NodeRestarted ignored -> Optional.empty();
             case MembershipEvent.LinkStatusChanged ignored -> Optional.empty();
+        };
+    }
+
+    /**
+     * What ipfail hears: other nodes' status and link changes (Heartbeat's client API reports
+     * them by name and status word), the start of the daemon's clients, and the partner's restart.
+     */
+    static Optional<IpfailEvent> toIpfailEvent(MembershipEvent event, String localNode, Optional<String> partner) {
+        return switch (event) {
+            case MembershipEvent.CommsUp ignored -> Optional.of(new IpfailEvent.Start());
+            case MembershipEvent.NodeStatusChanged changed -> changed.node().equals(localNode) ? Optional.empty()
+                    : Optional.of(new IpfailEvent.NodeStatusChanged(changed.node(), changed.status().word()));
+            case MembershipEvent.LinkStatusChanged changed -> changed.node().equals(localNode) ? Optional.empty()
+                    : Optional.of(new IpfailEvent.LinkStatusChanged(changed.node(), changed.link(),
+                            changed.status().word()));
+            case MembershipEvent.NodeRestarted restarted -> partner.filter(restarted.node()::equals).isPresent()
+                    ? Optional.of(new IpfailEvent.PartnerRestarted()) : Optional.empty();
+            case MembershipEvent.NodeReturnedAfterPartition ignored -> Optional.empty();
         };
     }
 }

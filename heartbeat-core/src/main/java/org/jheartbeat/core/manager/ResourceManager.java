@@ -12,13 +12,18 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import org.jheartbeat.core.agent.AgentContext;
 import org.jheartbeat.core.config.AutoFailback;
 import org.jheartbeat.core.membership.LogMarkers;
 import org.jheartbeat.core.membership.MembershipEvent;
+import org.jheartbeat.core.membership.MembershipSnapshot;
 import org.jheartbeat.core.membership.RateLimitedLog;
 import org.jheartbeat.core.policy.Decision;
+import org.jheartbeat.core.policy.Ipfail;
+import org.jheartbeat.core.policy.IpfailEvent;
+import org.jheartbeat.core.policy.PeerMessage;
 import org.jheartbeat.core.policy.Policy;
 import org.jheartbeat.core.policy.PolicyAction;
 import org.jheartbeat.core.policy.PolicyEvent;
@@ -35,8 +40,11 @@ import org.slf4j.LoggerFactory;
  * the order they happened, and carries out the decisions. Resource work runs on virtual
  * threads and comes back as events, so the loop never waits for an agent.
  *
- * <p>Readers ({@link #rscStatus}, {@link #state}) see the state published after the last event
- * and never wait for the loop.
+ * <p>The built-in ipfail runs in the same loop: it sees the same membership events, its
+ * messages share the hand-off stream, and its give-ups are {@code hb_standby} requests.
+ *
+ * <p>Readers ({@link #rscStatus}, {@link #state}, {@link #ipfailRunning}) see the state
+ * published after the last event and never wait for the loop.
  */
 public final class ResourceManager implements AutoCloseable {
 
@@ -61,21 +69,20 @@ public final class ResourceManager implements AutoCloseable {
     /** A quick restart waiting for this node to be stable; touched only by the loop thread. */
     private CompletableFuture<PolicyState> suspension;
     private final RateLimitedLog badMessages = new RateLimitedLog(LOG, 10_000);
+    private final IpfailRunner ipfail;
     private PolicyState state;
     private volatile PolicyState published;
 
     /**
-     * @param groups      every haresources group, in file order, keyed as the policy names them
-     * @param incarnation this run of the daemon (the membership's incarnation)
+     * @param groups     every haresources group, in file order, keyed as the policy names them
+     * @param initial    the policy's first state: {@link Policy#initialState} at start, or
+     *                   {@link Policy#restartedState} after a quick restart (the groups kept running)
+     * @param ipfail     the built-in ipfail (it does nothing unless ha.cf asks for it)
+     * @param membership the node table now, read by ipfail when it decides
      */
-    public ResourceManager(Policy policy, long incarnation, List<ManagedGroup> groups, AgentContext context,
-                           PeerLink peer, LongSupplier clockMillis) {
-        this(policy, policy.initialState(incarnation), groups, context, peer, clockMillis);
-    }
-
-    /** A manager that starts from {@code initial}: after a quick restart, the groups that kept running. */
     public ResourceManager(Policy policy, PolicyState initial, List<ManagedGroup> groups, AgentContext context,
-                           PeerLink peer, LongSupplier clockMillis) {
+                           PeerLink peer, LongSupplier clockMillis, Ipfail ipfail,
+                           Supplier<MembershipSnapshot> membership) {
         this.policy = Objects.requireNonNull(policy, "policy");
         Map<String, ManagedGroup> byKey = new LinkedHashMap<>();
         groups.forEach(g -> byKey.put(g.key(), g));
@@ -88,12 +95,17 @@ public final class ResourceManager implements AutoCloseable {
         this.loop = new ScheduledThreadPoolExecutor(1,
                 task -> Thread.ofPlatform().name("resource-manager").daemon().unstarted(task));
         loop.setRemoveOnCancelPolicy(true);
+        this.ipfail = new IpfailRunner(ipfail, peer, membership,
+                () -> policy.rscStatus(state) != RscStatus.TRANSITION,
+                argument -> handle(new PolicyEvent.StandbyRequested(argument)), loop);
     }
 
     // ---- inputs (any thread)
 
     public void membershipEvent(MembershipEvent event) {
-        MembershipTranslation.toPolicyEvent(event, policy.config().localNode()).ifPresent(this::submit);
+        String local = policy.config().localNode();
+        MembershipTranslation.toPolicyEvent(event, local).ifPresent(this::submit);
+        MembershipTranslation.toIpfailEvent(event, local, policy.config().peer()).ifPresent(this::submitToIpfail);
     }
 
     /** A hand-off payload from {@code sender}, as the membership delivered it. */
@@ -104,7 +116,16 @@ public final class ResourceManager implements AutoCloseable {
             return;
         }
         try {
-            submit(new PolicyEvent.FromPeer(PeerMessageCodec.decode(payload)));
+            if (IpfailMessageCodec.isIpfail(payload)) {
+                submitToIpfail(new IpfailEvent.FromPartner(IpfailMessageCodec.decode(payload)));
+                return;
+            }
+            PeerMessage message = PeerMessageCodec.decode(payload);
+            submit(new PolicyEvent.FromPeer(message));
+            if (message instanceof PeerMessage.ResourceAnnouncement announcement && announcement.stable()
+                    && announcement.info() == PeerMessage.ResourceAnnouncement.Info.NONE) {
+                submitToIpfail(new IpfailEvent.PartnerStable());
+            }
         } catch (IOException e) {
             badMessages.warn("malformed " + sender, "malformed hand-off message from " + sender + " dropped: "
                     + e.getMessage());
@@ -142,6 +163,7 @@ public final class ResourceManager implements AutoCloseable {
      * stopped and the peer was told.
      */
     public CompletableFuture<Void> shutdown() {
+        submitToIpfail(new IpfailEvent.Stop());
         submit(new PolicyEvent.ShutdownRequested());
         return shutdownComplete;
     }
@@ -180,7 +202,25 @@ public final class ResourceManager implements AutoCloseable {
         }
     }
 
+    private void submitToIpfail(IpfailEvent event) {
+        try {
+            loop.execute(() -> ipfail.handle(event));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("ipfail event after close ignored: {}", event);
+        }
+    }
+
     // ---- readers (any thread)
+
+    /** Whether this node's ipfail runs: {@code cl_status clientstatus LOCAL ipfail}. */
+    public boolean ipfailRunning() {
+        return ipfail.running();
+    }
+
+    /** Whether the peer's ipfail is known to run: {@code cl_status clientstatus PEER ipfail}. */
+    public boolean peerIpfailOnline() {
+        return ipfail.partnerOnline();
+    }
 
     public RscStatus rscStatus() {
         return policy.rscStatus(published);
@@ -251,7 +291,7 @@ public final class ResourceManager implements AutoCloseable {
                     pending.cancel(false);
                 }
             }
-            case PolicyAction.Log log -> log(log);
+            case PolicyAction.Log log -> ManagerLog.write(LOG, log.level(), log.text());
             case PolicyAction.ReannounceAddresses again -> {
                 ManagedGroup group = groups.get(again.key());
                 Thread.ofVirtual().name("reannounce " + again.key()).start(() -> work.reannounce(group));
@@ -260,16 +300,6 @@ public final class ResourceManager implements AutoCloseable {
                     "Resource group {} could not be stopped. Reset this node (or stop the resource by hand and"
                             + " restart heartbeat) before the other node may take it.", failed.key());
             case PolicyAction.ShutdownComplete ignored -> shutdownComplete.complete(null);
-        }
-    }
-
-    private static void log(PolicyAction.Log log) {
-        switch (log.level()) {
-            case DEBUG -> LOG.debug("{}", log.text());
-            case INFO -> LOG.info("{}", log.text());
-            case WARN -> LOG.warn("{}", log.text());
-            case ERROR -> LOG.error("{}", log.text());
-            case CRIT -> LOG.error(LogMarkers.CRIT, "{}", log.text());
         }
     }
 

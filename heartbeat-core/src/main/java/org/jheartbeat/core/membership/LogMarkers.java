@@ -3,10 +3,16 @@ package org.jheartbeat.core.membership;
 import org.slf4j.Marker;
 import org.slf4j.MarkerFactory;
 
-/** Heartbeat has a CRIT level SLF4J lacks: such lines are logged at error with this marker. */
+/**
+ * What the log layouts read besides level and text: Heartbeat has a CRIT level SLF4J lacks (such
+ * lines are logged at error with {@link #CRIT}), and ipfail's lines carry their own program tag.
+ */
 public final class LogMarkers {
 
     public static final Marker CRIT = MarkerFactory.getMarker("CRIT");
+
+    /** The logger of the built-in ipfail; its lines are tagged {@code ipfail:} instead of {@code heartbeat:}. */
+    public static final String IPFAIL_LOGGER = "ipfail";
 
     private LogMarkers() {
     }

@@ -28,6 +28,11 @@ public record MembershipSnapshot(String localNode, NodeStatus localStatus, boole
     public record LinkView(String name, LinkStatus status) {
     }
 
+    /** How many ping nodes answer now (status {@code ping}): what ipfail compares between the nodes. */
+    public int visiblePingNodes() {
+        return (int) nodes.stream().filter(n -> n.type() == NodeType.PING && n.status() == NodeStatus.PING).count();
+    }
+
     public Optional<NodeView> node(String name) {
         return nodes.stream().filter(n -> n.name().equals(name)).findFirst();
     }

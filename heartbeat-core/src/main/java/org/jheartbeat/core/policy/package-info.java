@@ -23,6 +23,12 @@
  * start/cancel a timer, log, re-announce a group's addresses, escalate a stop failure, and
  * "shutdown complete".
  *
+ * <h2>ipfail</h2>
+ * {@link org.jheartbeat.core.policy.Ipfail} is Heartbeat's ipfail client as a second pure
+ * function beside the policy: it compares how many ping nodes each node reaches and answers with
+ * a delayed give-up, which its caller turns into the same {@code hb_standby} request an operator
+ * would make, so every hand-off it causes goes through the standby protocol below.
+ *
  * <h2>Safety</h2>
  * A node starts a group only (a) when the peer is dead or gone, (b) at start-up when the
  * peer's answer to <em>this</em> run's {@code starting} does not claim it, (c) after the

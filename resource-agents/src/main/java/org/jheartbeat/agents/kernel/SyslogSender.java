@@ -45,7 +45,8 @@ public final class SyslogSender implements AutoCloseable {
             DateTimeFormatter.ofPattern("MMM ppd HH:mm:ss", Locale.ENGLISH).withZone(ZoneId.systemDefault());
 
     private final int facility;
-    private final String tag;
+    private final String program;
+    private final String pid;
     private final Path socketPath;
     private final UnixDatagramSocket socket;
     private final AtomicLong dropped = new AtomicLong();
@@ -63,20 +64,26 @@ public final class SyslogSender implements AutoCloseable {
             throw new IllegalArgumentException("unknown syslog facility: " + facilityName);
         }
         this.facility = code;
-        this.tag = program + "[" + ProcessHandle.current().pid() + "]: ";
+        this.program = program;
+        this.pid = "[" + ProcessHandle.current().pid() + "]: ";
         this.socketPath = socketPath;
         this.socket = UnixDatagramSocket.open();
     }
 
-    /** Sends {@code text} (newlines become blanks); never throws, never waits. */
+    /** Sends {@code text} (newlines become blanks) tagged with this sender's program; never throws, never waits. */
     public void send(Instant when, int severity, String text) {
+        send(when, severity, program, text);
+    }
+
+    /** Sends {@code text} tagged {@code tag[PID]} (one process logs for two programs: heartbeat and ipfail). */
+    public void send(Instant when, int severity, String tag, String text) {
         try {
             long lost = dropped.get() - reported.get();
-            if (lost > 0 && deliver(line(when, WARNING, "WARN: " + lost
+            if (lost > 0 && deliver(line(when, WARNING, program, "WARN: " + lost
                     + " log message(s) could not be sent to syslog"))) {
                 reported.addAndGet(lost);
             }
-            if (!deliver(line(when, severity, text))) {
+            if (!deliver(line(when, severity, tag, text))) {
                 dropped.incrementAndGet();
             }
         } catch (RuntimeException e) {
@@ -93,8 +100,9 @@ public final class SyslogSender implements AutoCloseable {
         return socket.send(socketPath, datagram) == 0;
     }
 
-    private byte[] line(Instant when, int severity, String text) {
-        String line = "<" + (facility * 8 + severity) + ">" + TIME.format(when) + " " + tag + text.replace('\n', ' ');
+    private byte[] line(Instant when, int severity, String tag, String text) {
+        String line = "<" + (facility * 8 + severity) + ">" + TIME.format(when) + " " + tag + pid
+                + text.replace('\n', ' ');
         byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
         if (bytes.length <= MAX_DATAGRAM) {
             return bytes;

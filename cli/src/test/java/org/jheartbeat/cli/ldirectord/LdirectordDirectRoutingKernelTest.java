@@ -48,6 +48,12 @@ class LdirectordDirectRoutingKernelTest {
     /** Generous: the lab emulates the CPU, and a JVM starts in it in seconds, not milliseconds. */
     private static final Duration PATIENCE = Duration.ofSeconds(120);
     private static final Duration POLL = Duration.ofMillis(100);
+    /**
+     * HTTP checks may take up to 5 s: in the emulated lab on a busy host a JVM can stall for over
+     * a second, and with 1 s every real flapped. A killed server refuses at once, so detection
+     * still takes about one interval.
+     */
+    private static final String NEGOTIATE_TIMEOUT = "negotiatetimeout=5";
 
     @TempDir
     Path dir;
@@ -136,7 +142,8 @@ class LdirectordDirectRoutingKernelTest {
     @Test
     void trafficFollowsHealthQuiescingRemovingFallingBackAndRecovering() throws Exception {
         Path config = dir.resolve("ldirectord.cf");
-        List<String> lines = new ArrayList<>(List.of("checktimeout=1", "checkinterval=1", "autoreload=no"));
+        List<String> lines = new ArrayList<>(List.of("checktimeout=1", NEGOTIATE_TIMEOUT, "checkinterval=1",
+                "autoreload=no"));
         for (String vip : List.of(VIP_QUIESCENT, VIP_REMOVING)) {
             lines.add("virtual=" + vip + ":80");
             REALS.keySet().stream().sorted().forEach(rs -> lines.add("\treal=" + real(rs) + " gate"));
@@ -208,7 +215,8 @@ class LdirectordDirectRoutingKernelTest {
     @Test
     void autoreloadChangesOnlyWhatChangedAndKeepsUntouchedConnections() throws Exception {
         Path config = dir.resolve("ldirectord.cf");
-        List<String> globals = List.of("checktimeout=1", "checkinterval=1", "autoreload=yes", "quiescent=no");
+        List<String> globals = List.of("checktimeout=1", NEGOTIATE_TIMEOUT, "checkinterval=1", "autoreload=yes",
+                "quiescent=no");
         List<String> web = List.of("\tservice=http", "\trequest=\"health\"", "\treceive=\"OK\"");
         List<String> echo = new ArrayList<>(List.of("virtual=" + VIP_REMOVING + ":" + WebRealServer.ECHO_PORT,
                 "\treal=" + REALS.get("rs1") + ":" + WebRealServer.ECHO_PORT + " gate",

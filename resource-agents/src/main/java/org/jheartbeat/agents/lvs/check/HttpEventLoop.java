@@ -52,7 +52,8 @@ final class HttpEventLoop implements AutoCloseable {
         final long deadline;
         final Done done;
         SocketChannel channel;
-        byte[] answer = new byte[512];
+        /** What arrived so far, when the first read did not bring the whole answer (most do). */
+        byte[] answer;
         int length;
         /** Set once {@code done} was called; finished exchanges leave the deadline queue lazily. */
         boolean finished;
@@ -69,6 +70,8 @@ final class HttpEventLoop implements AutoCloseable {
     private final Selector selector;
     private final ConcurrentLinkedQueue<Exchange> submitted = new ConcurrentLinkedQueue<>();
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(16 * 1024);
+    /** One read's bytes, parsed in place when they are the whole answer (no copy kept per check). */
+    private final byte[] scratch = new byte[readBuffer.capacity()];
     private final Thread thread;
     private final AtomicInteger inFlight = new AtomicInteger();
     /** Started exchanges by deadline, finished ones included until they reach the head (loop thread only). */
@@ -185,23 +188,41 @@ final class HttpEventLoop implements AutoCloseable {
         readBuffer.clear();
         int n = x.channel.read(readBuffer);
         boolean eof = n < 0;
+        byte[] data;
+        int length;
         if (n > 0) {
-            if (x.length + n > x.answer.length) {
-                if (x.length + n > MAX_ANSWER) {
-                    throw new IOException("answer longer than " + MAX_ANSWER + " bytes");
-                }
-                x.answer = Arrays.copyOf(x.answer, Math.max(x.answer.length * 2, x.length + n));
-            }
             readBuffer.flip();
-            readBuffer.get(x.answer, x.length, n);
-            x.length += n;
+            readBuffer.get(scratch, 0, n);
         }
-        HttpResponse r = HttpResponse.parse(x.answer, x.length, eof, x.head);
+        if (x.length == 0) {
+            // the usual case: this read is all there is so far, parse it where it lies
+            data = scratch;
+            length = Math.max(0, n);
+        } else {
+            append(x, scratch, Math.max(0, n));
+            data = x.answer;
+            length = x.length;
+        }
+        HttpResponse r = HttpResponse.parse(data, length, eof, x.head);
         if (r != null) {
             finish(x, r, null);
         } else if (eof) {
             finish(x, null, new IOException("No answer received"));
+        } else if (data == scratch) {
+            append(x, scratch, length); // more to come: keep this part
         }
+    }
+
+    private static void append(Exchange x, byte[] bytes, int n) throws IOException {
+        if (x.length + n > MAX_ANSWER) {
+            throw new IOException("answer longer than " + MAX_ANSWER + " bytes");
+        }
+        if (x.answer == null || x.length + n > x.answer.length) {
+            x.answer = Arrays.copyOf(x.answer == null ? new byte[0] : x.answer,
+                    Math.max(x.answer == null ? 1024 : x.answer.length * 2, x.length + n));
+        }
+        System.arraycopy(bytes, 0, x.answer, x.length, n);
+        x.length += n;
     }
 
     private void expire(long now) {

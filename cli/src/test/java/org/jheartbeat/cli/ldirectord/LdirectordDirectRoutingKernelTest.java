@@ -21,6 +21,7 @@ import org.jheartbeat.agents.testing.InNamespace;
 import org.jheartbeat.agents.testing.KernelLab;
 import org.jheartbeat.agents.testing.Namespace;
 import org.jheartbeat.cli.IpvsListCommand;
+import org.jheartbeat.cli.Launched;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -207,6 +208,46 @@ class LdirectordDirectRoutingKernelTest {
         assertEquals(Set.of(""), after.sections().keySet(), "cleanstop removed both services:\n" + ipvsadm());
     }
 
+    @Test
+    void backgroundDaemonRunsWithTheLaunchersJvmOptionsAndStopsOnRequest() throws Exception {
+        Path config = dir.resolve("ldirectord.cf");
+        Files.write(config, List.of("checktimeout=1", NEGOTIATE_TIMEOUT, "checkinterval=1",
+                "virtual=" + VIP_QUIESCENT + ":80", "\treal=" + real("rs1") + " gate", "\treal=" + real("rs2") + " gate",
+                "\tservice=http", "\trequest=\"health\"", "\treceive=\"OK\"", "\tscheduler=rr"));
+        Path pidFile = LdirectordProcess.runDir(dir).resolve("ldirectord.ldirectord.cf.pid");
+        long pid = -1;
+        try {
+            Launched start = LdirectordProcess.run(director, dir, config.toString(), "start");
+            assertEquals(0, start.exit(), start.describe());
+            await().atMost(PATIENCE).pollInterval(POLL).until(() -> Files.isRegularFile(pidFile)
+                    && !Files.readString(pidFile).isBlank());
+            pid = Long.parseLong(Files.readString(pidFile).strip());
+            Launched status = LdirectordProcess.run(director, dir, config.toString(), "status");
+            assertEquals(new Launched(0, "", "ldirectord for " + config + " is running with pid: " + pid + "\n"),
+                    status, status.describe());
+            String cmdline = Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).replace('\0', ' ');
+            assertTrue(cmdline.contains(" -Xmx192m ") && cmdline.contains(" -XX:+UseSerialGC "),
+                    "the daemon runs with the launcher's heap cap and collector: " + cmdline);
+
+            awaitTable(System.nanoTime(), t -> t.weights(VIP_QUIESCENT + ":80").equals(Map.of(real("rs1"), 1,
+                    real("rs2"), 1)));
+            awaitAnsweredBy(VIP_QUIESCENT, Set.of("rs1", "rs2"));
+
+            Launched stop = LdirectordProcess.run(director, dir, config.toString(), "stop");
+            assertEquals(0, stop.exit(), stop.describe());
+            long stopped = pid;
+            await().atMost(PATIENCE).pollInterval(POLL).until(() -> ProcessHandle.of(stopped).isEmpty()
+                    && !Files.exists(pidFile));
+            assertEquals(Set.of(""), table().sections().keySet(), "cleanstop removed the service:\n" + ipvsadm());
+            Launched after = LdirectordProcess.run(director, dir, config.toString(), "status");
+            assertEquals(new Launched(3, "ldirectord is stopped for " + config + "\n", ""), after, after.describe());
+        } finally {
+            if (pid > 0) {
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly); // only the daemon this test started
+            }
+        }
+    }
+
     /** An {@code ipvsadm -L -n} real-server line with another weight (same column width). */
     private static String withWeight(String line, int weight) {
         return line.replaceFirst("(Route\\s+)\\d+ ", "$1" + weight + " ");
@@ -284,8 +325,8 @@ class LdirectordDirectRoutingKernelTest {
         assertEquals(holder + " again", longLived.say("again"));
         longLived.close();
         // and the changes serve clients: the new real and the new service answer
-        awaitAnsweredBy(added, Set.of("rs1", "rs3"));
-        Map<String, Integer> weighted = awaitAnsweredBy(edited, Set.of("rs1", "rs2", "rs3"));
+        awaitAnsweredBy(VIP_ADDED, Set.of("rs1", "rs3"));
+        Map<String, Integer> weighted = awaitAnsweredBy(VIP_QUIESCENT, Set.of("rs1", "rs2", "rs3"));
         System.out.println("after the reload, " + edited + " answers: " + weighted);
 
         String log = ldirectord.log();

@@ -27,13 +27,38 @@ final class LdirectordProcess implements AutoCloseable {
 
     static LdirectordProcess start(Namespace director, Path config, Path workDir) throws IOException {
         Path log = workDir.resolve("ldirectord.log");
-        ProcessBuilder builder = InNamespace.process(director, Launched.BIN.resolve("ldirectord").toString(),
-                "-d", config.toString(), "start");
-        builder.environment().put("JHEARTBEAT_HA_DIR", Files.createDirectories(workDir.resolve("ha.d")).toString());
-        builder.environment().put("JHEARTBEAT_RUN_DIR", Files.createDirectories(workDir.resolve("run")).toString());
+        ProcessBuilder builder = command(director, workDir, "-d", config.toString(), "start");
         builder.redirectErrorStream(true).redirectOutput(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         return new LdirectordProcess(builder.start(), log);
+    }
+
+    /** {@code bin/ldirectord ARGS} in the director's namespace, with its ha.d and run directories under {@code workDir}. */
+    static ProcessBuilder command(Namespace director, Path workDir, String... args) throws IOException {
+        String[] command = new String[args.length + 1];
+        command[0] = Launched.BIN.resolve("ldirectord").toString();
+        System.arraycopy(args, 0, command, 1, args.length);
+        ProcessBuilder builder = InNamespace.process(director, command);
+        builder.environment().put("JHEARTBEAT_HA_DIR", Files.createDirectories(workDir.resolve("ha.d")).toString());
+        builder.environment().put("JHEARTBEAT_RUN_DIR", runDir(workDir).toString());
+        return builder;
+    }
+
+    static Path runDir(Path workDir) throws IOException {
+        return Files.createDirectories(workDir.resolve("run"));
+    }
+
+    /** Runs a short {@code bin/ldirectord ARGS} (status, stop, a background start) to its end. */
+    static Launched run(Namespace director, Path workDir, String... args) throws IOException, InterruptedException {
+        Path out = Files.createTempFile(workDir, "out", ".txt");
+        Path err = Files.createTempFile(workDir, "err", ".txt");
+        Process p = command(director, workDir, args).redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException("ldirectord " + String.join(" ", args) + " did not end in 120 s");
+        }
+        return new Launched(p.exitValue(), Files.readString(out), Files.readString(err));
     }
 
     /** What it logged so far. */

@@ -48,6 +48,11 @@ public final class LdirectordComparison {
     /** One checker's numbers at one size. */
     record Row(int n, String checker, double checksPerSecond, double cpuPercent, long rssMb, long peakRssMb,
                String p99Lateness, String firstRound, String note) {
+
+        /** CPU time per check in microseconds: what a check costs, however busy the machine was. */
+        double cpuMicrosPerCheck() {
+            return checksPerSecond <= 0 || cpuPercent < 0 ? -1 : cpuPercent / 100 / checksPerSecond * 1e6;
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -79,9 +84,11 @@ public final class LdirectordComparison {
                     rows.add(perl);
                     // Perl checks one real after the other and then sleeps checkinterval, so it never
                     // reaches N/s; past the size where a round takes over 10 s it only shows its ceiling.
-                    if (perl.checksPerSecond() < n / 10.0 || perl.cpuPercent() < 0) {
-                        perlGaveUp = "not run: at N=" + perl.n() + " a round took " + Math.round(n / Math.max(1,
-                                perl.checksPerSecond())) + " s (" + Math.round(perl.checksPerSecond()) + " checks/s)";
+                    if (perl.cpuPercent() < 0) {
+                        perlGaveUp = "not run: at N=" + n + " it " + perl.note();
+                    } else if (perl.checksPerSecond() < n / 10.0) {
+                        perlGaveUp = "not run: at N=" + n + " a round took " + Math.round(n / perl.checksPerSecond())
+                                + " s (" + Math.round(perl.checksPerSecond()) + " checks/s)";
                     }
                 } else {
                     rows.add(new Row(n, "perl ldirectord", -1, -1, -1, -1, "-", "-", perlGaveUp));
@@ -145,8 +152,9 @@ public final class LdirectordComparison {
         try {
             long started = System.nanoTime();
             servers.command("start");
-            // warm-up: every real checked once (Perl forks ipvsadm a few times per real first), then 3 s more
-            long warmupCap = Math.max(60, n / 20);
+            // warm-up: every real checked once, then 3 s more; Perl first programs every real
+            // (a few ipvsadm runs each, a quarter of a second per real on a busy 2-core host)
+            long warmupCap = name.startsWith("perl") ? 60 + n : Math.max(60, n / 20);
             Map<String, String> r = servers.report();
             while (Long.parseLong(r.get("asked").split("/")[0]) < n) {
                 if (!checker.isAlive()) {
@@ -189,21 +197,31 @@ public final class LdirectordComparison {
         OUT.printf("%nldirectord.cf: checkinterval=1, checktimeout=5, HTTP negotiate, N reals on 127.1.x.y (100 addresses"
                 + " x N/100 ports); %d s window after the first full round; Java checker JVM: %s; %d cores%n",
                 seconds, String.join(" ", javaOpts), Runtime.getRuntime().availableProcessors());
-        OUT.printf("%-6s %-16s %10s %8s %8s %9s %14s %11s  %s%n", "N", "checker", "checks/s", "CPU %", "RSS MB",
-                "peak MB", "p99 lateness", "first round", "note");
+        OUT.printf("load average at the end: %s%n", loadAverage());
+        OUT.printf("%-6s %-16s %10s %8s %11s %8s %9s %14s %11s  %s%n", "N", "checker", "checks/s", "CPU %",
+                "CPU/check", "RSS MB", "peak MB", "p99 lateness", "first round", "note");
         for (Row r : rows) {
             if (r.checksPerSecond() < 0) {
-                OUT.printf("%-6d %-16s %10s %8s %8s %9s %14s %11s  %s%n", r.n(), r.checker(), "-", "-", "-", "-", "-",
-                        "-", r.note());
+                OUT.printf("%-6d %-16s %10s %8s %11s %8s %9s %14s %11s  %s%n", r.n(), r.checker(), "-", "-", "-", "-",
+                        "-", "-", "-", r.note());
             } else {
-                OUT.printf("%-6d %-16s %10.0f %8s %8s %9s %14s %11s  %s%n", r.n(), r.checker(), r.checksPerSecond(),
-                        r.cpuPercent() < 0 ? "-" : String.format("%.0f", r.cpuPercent()),
+                OUT.printf("%-6d %-16s %10.0f %8s %11s %8s %9s %14s %11s  %s%n", r.n(), r.checker(),
+                        r.checksPerSecond(), r.cpuPercent() < 0 ? "-" : String.format("%.0f", r.cpuPercent()),
+                        r.cpuMicrosPerCheck() < 0 ? "-" : String.format("%.0f us", r.cpuMicrosPerCheck()),
                         r.rssMb() < 0 ? "-" : Long.toString(r.rssMb()),
                         r.peakRssMb() < 0 ? "-" : Long.toString(r.peakRssMb()), r.p99Lateness(), r.firstRound(),
                         r.note());
             }
         }
         OUT.flush();
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     /** utime + stime + cutime + cstime of a process, in clock ticks (1/100 s). */

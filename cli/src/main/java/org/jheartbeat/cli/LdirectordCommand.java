@@ -170,7 +170,9 @@ public final class LdirectordCommand {
             return runDaemon(config, pidFile, true);
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "--enable-native-access=ALL-UNNAMED", "-Djheartbeat.program=ldirectord",
+                .toString()));
+        command.addAll(daemonJvmOptions());
+        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-Djheartbeat.program=ldirectord",
                 "-cp", System.getProperty("java.class.path"), LdirectordCommand.class.getName(), DAEMON_CHILD));
         command.addAll(List.of(args));
         try {
@@ -182,6 +184,25 @@ public final class LdirectordCommand {
             err.println("ldirectord: cannot start the daemon: " + e.getMessage());
             return 1;
         }
+    }
+
+    /**
+     * The JVM options this command runs with (the launcher's: serial collector, heap cap), for
+     * the daemon it starts: without them the daemon got the JVM's defaults, a heap of a quarter
+     * of the machine's RAM among them, which a large ldirectord slowly fills. Agents and
+     * debugger options stay with this process.
+     */
+    static List<String> daemonJvmOptions() {
+        List<String> options = new ArrayList<>();
+        for (String option : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (!option.startsWith("-agentlib:") && !option.startsWith("-agentpath:")
+                    && !option.startsWith("-javaagent:") && !option.startsWith("-Xrunjdwp")
+                    && !option.startsWith("-XX:StartFlightRecording") && !option.startsWith("-XX:AOTCache")
+                    && !option.startsWith("--enable-native-access=") && !option.startsWith("-Djheartbeat.program=")) {
+                options.add(option);
+            }
+        }
+        return options;
     }
 
     /** The daemon itself: runs until SIGTERM/SIGINT, reloads on SIGHUP, cleans up per cleanstop. */

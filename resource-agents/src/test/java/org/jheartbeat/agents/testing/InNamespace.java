@@ -16,4 +16,11 @@ public final class InNamespace {
         full.addAll(List.of(command));
         return NetnsLab.run(full.toArray(String[]::new));
     }
+
+    /** A process builder for {@code command} inside the namespace, for programs that keep running. */
+    public static ProcessBuilder process(Namespace namespace, String... command) {
+        List<String> full = new ArrayList<>(List.of(NetnsLab.ipTool(), "netns", "exec", namespace.name()));
+        full.addAll(List.of(command));
+        return new ProcessBuilder(full);
+    }
 }

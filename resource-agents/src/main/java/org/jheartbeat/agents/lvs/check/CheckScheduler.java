@@ -5,8 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.Deque;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -24,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * (ldirectord checks one server after the other, so there one slow server delays all). Missed
  * slots are skipped rather than run back to back; a check due while every permit (or its
  * event loop's every slot) is taken waits in a queue and starts when another check finishes
- * (its lateness counts from its slot).
+ * (its lateness counts from its slot). There is one such queue per event loop and one for the
+ * checks on threads: with a single queue, a check whose loop was full went back to the end of
+ * it behind thousands of others, which made the slowest checks more than an interval late.
  *
  * <p>Waiting between checks is a record in a {@link TimerWheel}, not a parked thread per real:
  * with ten thousand reals that keeps memory flat (no stacks or timers held between checks) and
@@ -85,17 +88,37 @@ public final class CheckScheduler implements AutoCloseable {
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final LatenessHistogram lateness = new LatenessHistogram();
     private final LongAdder completed = new LongAdder();
-    /** Checks due while every permit or event-loop slot was taken, in the order they came due. */
-    private final Queue<Entry> waiting = new ConcurrentLinkedQueue<>();
+    /**
+     * Checks due while every permit or their event loop's every slot was taken, in the order they
+     * came due: one queue per event loop, the last one for checks that run on threads.
+     */
+    private final Deque<Entry>[] waiting;
+    private final int loopCount = Math.max(1, Runtime.getRuntime().availableProcessors());
+    /** Which queue {@link #admitIfFree} serves first, so that no loop's queue is always last. */
+    private final AtomicInteger nextQueue = new AtomicInteger();
     private TimerWheel<Entry> wheel;
     /** One event loop per core, so plain-HTTP checks can use all of them; a real always uses the same one. */
     private volatile HttpEventLoop[] loops;
     private ExecutorService results;
 
+    @SuppressWarnings("unchecked")
     public CheckScheduler(HealthChecks checks, int maxConcurrent, Listener listener) {
         this.checks = checks;
         this.permits = new Semaphore(maxConcurrent);
         this.listener = listener;
+        this.waiting = new Deque[loopCount + 1];
+        for (int i = 0; i < waiting.length; i++) {
+            waiting[i] = new ConcurrentLinkedDeque<>();
+        }
+    }
+
+    /** The queue a check waits in: its event loop's, or the last one for checks on threads. */
+    private Deque<Entry> queueOf(Entry e) {
+        return waiting[usesLoop(e) ? e.loopIndex % loopCount : loopCount];
+    }
+
+    private static boolean usesLoop(Entry e) {
+        return e.fastHttp != null && e.connectRoundsLeft == 0;
     }
 
     /** Starts repeating a job, its first check after {@code initialDelay}; a job with the same id is replaced. */
@@ -137,7 +160,7 @@ public final class CheckScheduler implements AutoCloseable {
         if (!e.stopped && !tryStart(e)) {
             // Every permit or event-loop slot is taken: queue up (no thread parked per waiting
             // check); the next check to finish starts it.
-            waiting.add(e);
+            queueOf(e).add(e);
             admitIfFree(); // one may have been freed meanwhile
         }
     }
@@ -148,7 +171,7 @@ public final class CheckScheduler implements AutoCloseable {
             return false;
         }
         long late = System.nanoTime() - e.next;
-        if (e.fastHttp != null && e.connectRoundsLeft == 0) {
+        if (usesLoop(e)) {
             long deadline = System.nanoTime()
                     + TimeUnit.SECONDS.toNanos(e.job.target().settings().negotiateTimeoutSeconds());
             boolean started = loop(e).submit(e.fastHttp.address(), e.fastHttp.port(), e.fastRequest,
@@ -174,14 +197,20 @@ public final class CheckScheduler implements AutoCloseable {
     }
 
     private void admitIfFree() {
-        while (permits.availablePermits() > 0) {
-            Entry next = waiting.poll();
-            if (next == null) {
-                return;
-            }
-            if (!next.stopped && !tryStart(next)) {
-                waiting.add(next); // its event loop is full: wait for the next release
-                return;
+        int first = Math.floorMod(nextQueue.getAndIncrement(), waiting.length);
+        for (int i = 0; i < waiting.length && permits.availablePermits() > 0; i++) {
+            Deque<Entry> queue = waiting[(first + i) % waiting.length];
+            for (Entry next = queue.poll(); next != null; next = queue.poll()) {
+                if (next.stopped) {
+                    continue;
+                }
+                if (!tryStart(next)) {
+                    queue.addFirst(next); // its event loop is full: first in line at the next release
+                    break;
+                }
+                if (permits.availablePermits() == 0) {
+                    return;
+                }
             }
         }
     }
@@ -243,7 +272,7 @@ public final class CheckScheduler implements AutoCloseable {
         if (l == null) {
             synchronized (this) {
                 if (loops == null) {
-                    HttpEventLoop[] made = new HttpEventLoop[Math.max(1, Runtime.getRuntime().availableProcessors())];
+                    HttpEventLoop[] made = new HttpEventLoop[loopCount];
                     for (int i = 0; i < made.length; i++) {
                         made[i] = new HttpEventLoop("http checks " + i);
                     }
@@ -318,7 +347,9 @@ public final class CheckScheduler implements AutoCloseable {
         for (String id : Map.copyOf(entries).keySet()) {
             stop(id);
         }
-        waiting.clear();
+        for (Deque<Entry> queue : waiting) {
+            queue.clear();
+        }
         synchronized (this) {
             if (wheel != null) {
                 wheel.close();

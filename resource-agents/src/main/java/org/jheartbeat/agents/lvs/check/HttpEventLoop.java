@@ -12,6 +12,7 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -23,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * {@link HttpResponse#parse} has it) on one thread and one selector, without a thread per check.
  * With thousands of reals and a one-second interval this is where most checks go: each costs a
  * few system calls and no thread hand-offs. Connections are closed abortively like the blocking
- * ones ({@link CheckConnection} says why). Timeouts are the check's deadline, scanned every few
- * milliseconds.
+ * ones ({@link CheckConnection} says why). Timeouts are the check's deadline, looked at every few
+ * milliseconds in deadline order: only exchanges that are due are touched (walking every
+ * registered key instead cost a quarter of this thread's time at 10,000 checks/s).
  */
 final class HttpEventLoop implements AutoCloseable {
 
@@ -50,8 +52,11 @@ final class HttpEventLoop implements AutoCloseable {
         final long deadline;
         final Done done;
         SocketChannel channel;
-        byte[] answer = new byte[512];
+        /** What arrived so far, when the first read did not bring the whole answer (most do). */
+        byte[] answer;
         int length;
+        /** Set once {@code done} was called; finished exchanges leave the deadline queue lazily. */
+        boolean finished;
 
         Exchange(InetSocketAddress to, byte[] request, boolean head, long deadline, Done done) {
             this.to = to;
@@ -65,8 +70,13 @@ final class HttpEventLoop implements AutoCloseable {
     private final Selector selector;
     private final ConcurrentLinkedQueue<Exchange> submitted = new ConcurrentLinkedQueue<>();
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(16 * 1024);
+    /** One read's bytes, parsed in place when they are the whole answer (no copy kept per check). */
+    private final byte[] scratch = new byte[readBuffer.capacity()];
     private final Thread thread;
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** Started exchanges by deadline, finished ones included until they reach the head (loop thread only). */
+    private final PriorityQueue<Exchange> deadlines = new PriorityQueue<>(
+            (a, b) -> Long.compare(a.deadline - b.deadline, 0));
     private volatile boolean closed;
 
     HttpEventLoop(String name) {
@@ -146,6 +156,7 @@ final class HttpEventLoop implements AutoCloseable {
     }
 
     private void start(Exchange x) {
+        deadlines.add(x);
         try {
             SocketChannel c = SocketChannel.open();
             x.channel = c;
@@ -177,34 +188,61 @@ final class HttpEventLoop implements AutoCloseable {
         readBuffer.clear();
         int n = x.channel.read(readBuffer);
         boolean eof = n < 0;
+        byte[] data;
+        int length;
         if (n > 0) {
-            if (x.length + n > x.answer.length) {
-                if (x.length + n > MAX_ANSWER) {
-                    throw new IOException("answer longer than " + MAX_ANSWER + " bytes");
-                }
-                x.answer = Arrays.copyOf(x.answer, Math.max(x.answer.length * 2, x.length + n));
-            }
             readBuffer.flip();
-            readBuffer.get(x.answer, x.length, n);
-            x.length += n;
+            readBuffer.get(scratch, 0, n);
         }
-        HttpResponse r = HttpResponse.parse(x.answer, x.length, eof, x.head);
+        if (x.length == 0) {
+            // the usual case: this read is all there is so far, parse it where it lies
+            data = scratch;
+            length = Math.max(0, n);
+        } else {
+            append(x, scratch, Math.max(0, n));
+            data = x.answer;
+            length = x.length;
+        }
+        HttpResponse r = HttpResponse.parse(data, length, eof, x.head);
         if (r != null) {
             finish(x, r, null);
         } else if (eof) {
             finish(x, null, new IOException("No answer received"));
+        } else if (data == scratch) {
+            append(x, scratch, length); // more to come: keep this part
         }
     }
 
+    private static void append(Exchange x, byte[] bytes, int n) throws IOException {
+        if (x.length + n > MAX_ANSWER) {
+            throw new IOException("answer longer than " + MAX_ANSWER + " bytes");
+        }
+        if (x.answer == null || x.length + n > x.answer.length) {
+            x.answer = Arrays.copyOf(x.answer == null ? new byte[0] : x.answer,
+                    Math.max(x.answer == null ? 1024 : x.answer.length * 2, x.length + n));
+        }
+        System.arraycopy(bytes, 0, x.answer, x.length, n);
+        x.length += n;
+    }
+
     private void expire(long now) {
-        for (SelectionKey key : selector.keys()) {
-            if (key.attachment() instanceof Exchange x && now - x.deadline >= 0) {
+        for (Exchange x = deadlines.peek(); x != null && (x.finished || now - x.deadline >= 0); x = deadlines.peek()) {
+            deadlines.poll();
+            if (!x.finished) {
                 finish(x, null, new SocketTimeoutException("Connection timed out"));
             }
+        }
+        if (deadlines.size() > 4 * MAX_IN_FLIGHT) {
+            // answered exchanges wait for their deadline to leave; drop them in one pass now and then
+            deadlines.removeIf(x -> x.finished);
         }
     }
 
     private void finish(Exchange x, HttpResponse response, IOException failure) {
+        if (x.finished) {
+            return;
+        }
+        x.finished = true;
         if (x.channel != null) {
             SelectionKey key = x.channel.keyFor(selector);
             if (key != null) {
@@ -216,7 +254,9 @@ final class HttpEventLoop implements AutoCloseable {
             } catch (IOException e) {
                 LOG.debug("closing a check connection: {}", e.toString());
             }
+            x.channel = null; // it may wait in the deadline queue a while: keep it small
         }
+        x.answer = null;
         inFlight.decrementAndGet();
         try {
             x.done.done(response, failure);

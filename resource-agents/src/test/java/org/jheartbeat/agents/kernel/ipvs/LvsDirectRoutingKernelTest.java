@@ -16,19 +16,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jheartbeat.agents.testing.DirectRoutingLab;
 import org.jheartbeat.agents.testing.KernelLab;
 import org.jheartbeat.agents.testing.InNamespace;
 import org.jheartbeat.agents.testing.Namespace;
-import org.jheartbeat.agents.testing.NetnsLab;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The classic LVS direct-routing setup, programmed with jheartbeat only: a client, a director
- * (VIP on eth0), a sync backup director and two real servers (VIP on lo, ARP for it suppressed),
- * each in its own namespace, joined by a bridge that lives in a namespace of its own.
+ * The classic LVS direct-routing setup ({@link DirectRoutingLab}), programmed with jheartbeat
+ * only: a client, a director (VIP on eth0), a sync backup director and two real servers (VIP on
+ * lo, ARP for it suppressed), each in its own namespace.
  */
 @Tag("kernel")
 class LvsDirectRoutingKernelTest {
@@ -39,28 +39,25 @@ class LvsDirectRoutingKernelTest {
             "client", "10.88.0.100", "dir", "10.88.0.11", "dir2", "10.88.0.12", "rs1", "10.88.0.21", "rs2", "10.88.0.22"));
     private static final ServiceKey SERVICE = new ServiceKey.Address(IpvsProtocol.TCP, ip(VIP), PORT);
 
-    private NetnsLab lab;
+    private DirectRoutingLab lab;
     private final Map<String, Namespace> namespaces = new LinkedHashMap<>();
     private final List<ServerSocket> servers = new ArrayList<>();
 
     @BeforeEach
     void topology() throws Exception {
         KernelLab.requireIpvsKernel();
-        lab = NetnsLab.create();
-        Namespace sw = lab.switchNamespace("sw");
+        lab = DirectRoutingLab.create(List.of(VIP));
         for (Map.Entry<String, String> node : NODES.entrySet()) {
-            Namespace ns = lab.namespace(node.getKey());
-            namespaces.put(node.getKey(), ns);
-            lab.plug(ns, "eth0", sw);
-            ns.ip("addr", "add", node.getValue() + "/24", "dev", "eth0");
-        }
-        namespaces.get("dir").ip("addr", "add", VIP + "/24", "dev", "eth0");
-        for (String rs : List.of("rs1", "rs2")) {
-            Namespace ns = namespaces.get(rs);
-            InNamespace.run(ns, "sysctl", "-qw", "net.ipv4.conf.all.arp_ignore=1", "net.ipv4.conf.all.arp_announce=2",
-                    "net.ipv4.conf.eth0.arp_ignore=1", "net.ipv4.conf.eth0.arp_announce=2");
-            ns.ip("addr", "add", VIP + "/32", "dev", "lo");
-            startServer(ns, rs);
+            String name = node.getKey();
+            Namespace ns = switch (name) {
+                case "dir" -> lab.director(name, node.getValue());
+                case "rs1", "rs2" -> lab.realServer(name, node.getValue());
+                default -> lab.node(name, node.getValue());
+            };
+            namespaces.put(name, ns);
+            if (name.startsWith("rs")) {
+                startServer(ns, name);
+            }
         }
     }
 

@@ -20,9 +20,12 @@ import java.util.concurrent.atomic.LongAdder;
  * being measured rather than to the servers. Each connection: read until the blank line, answer
  * {@code 200 OK} with body {@code OK}, close.
  *
- * <pre>java -cp ... BenchHttpServers ADDRESSES PORTS BASEPORT [count]</pre>
+ * <pre>java -cp ... BenchHttpServers ADDRESSES PORTS BASEPORT [count|measure]</pre>
  * prints {@code ready} once listening; with {@code count}, the requests served every 10 s (to
- * measure another checker, such as Debian's ldirectord, against the same servers).
+ * measure another checker, such as Debian's ldirectord, against the same servers); with
+ * {@code measure}, it reads commands on stdin: {@code start} opens a measuring window,
+ * {@code report} prints one line about the window so far ({@link ServerLog#report}), so that any
+ * checker, whatever its language, is measured the same way: by what the servers saw.
  */
 public final class BenchHttpServers {
 
@@ -31,6 +34,10 @@ public final class BenchHttpServers {
                     .getBytes(StandardCharsets.US_ASCII);
 
     private final LongAdder served = new LongAdder();
+    /** Set in measure mode: when each server was last asked, and the gaps between asks. */
+    private ServerLog log;
+    private final java.util.concurrent.ConcurrentLinkedQueue<String> commands =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final ByteBuffer in = ByteBuffer.allocateDirect(16 * 1024);
     private final ByteBuffer answer = ByteBuffer.allocateDirect(ANSWER.length).put(ANSWER).flip();
 
@@ -46,20 +53,34 @@ public final class BenchHttpServers {
         int ports = Integer.parseInt(args[1]);
         int basePort = Integer.parseInt(args[2]);
         boolean count = args.length > 3 && args[3].equals("count");
+        boolean measure = args.length > 3 && args[3].equals("measure");
         BenchHttpServers servers = new BenchHttpServers();
+        if (measure) {
+            servers.log = new ServerLog(addresses * ports);
+        }
         Selector selector = Selector.open();
+        int index = 0;
         for (int a = 0; a < addresses; a++) {
             for (int p = 0; p < ports; p++) {
                 ServerSocketChannel s = ServerSocketChannel.open();
                 s.setOption(StandardSocketOptions.SO_REUSEADDR, true);
                 s.bind(new InetSocketAddress(InetAddress.getByName(address(a)), basePort + p), 1024);
                 s.configureBlocking(false);
-                s.register(selector, SelectionKey.OP_ACCEPT);
+                s.register(selector, SelectionKey.OP_ACCEPT, index++);
             }
         }
         Thread.ofPlatform().daemon().name("servers").start(() -> servers.loop(selector));
         System.out.print("ready\n");
         System.out.flush();
+        if (measure) {
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                    StandardCharsets.US_ASCII));
+            for (String line; (line = in.readLine()) != null; ) {
+                servers.commands.add(line.strip());
+                selector.wakeup(); // the selector thread owns the log and answers
+            }
+            System.exit(0);
+        }
         while (true) {
             long before = servers.served.sum();
             Thread.sleep(Duration.ofSeconds(10));
@@ -73,12 +94,15 @@ public final class BenchHttpServers {
         try {
             while (true) {
                 selector.select();
+                for (String command = commands.poll(); command != null; command = commands.poll()) {
+                    obey(command);
+                }
                 for (Iterator<SelectionKey> it = selector.selectedKeys().iterator(); it.hasNext(); ) {
                     SelectionKey key = it.next();
                     it.remove();
                     try {
                         if (key.isValid() && key.isAcceptable()) {
-                            accept(selector, (ServerSocketChannel) key.channel());
+                            accept(selector, (ServerSocketChannel) key.channel(), (Integer) key.attachment());
                         } else if (key.isValid() && key.isReadable()) {
                             read(key);
                         }
@@ -93,8 +117,22 @@ public final class BenchHttpServers {
         }
     }
 
-    private void accept(Selector selector, ServerSocketChannel server) throws IOException {
+    private void obey(String command) {
+        switch (command) {
+            case "start" -> log.start(System.nanoTime());
+            case "report" -> {
+                System.out.println(log.report(System.nanoTime()));
+                System.out.flush();
+            }
+            default -> System.out.println("unknown command " + command);
+        }
+    }
+
+    private void accept(Selector selector, ServerSocketChannel server, int index) throws IOException {
         for (SocketChannel c = server.accept(); c != null; c = server.accept()) {
+            if (log != null) {
+                log.asked(index, System.nanoTime());
+            }
             c.configureBlocking(false);
             c.register(selector, SelectionKey.OP_READ, new int[1]);
         }

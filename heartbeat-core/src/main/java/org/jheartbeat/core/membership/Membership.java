@@ -143,6 +143,7 @@ public final class Membership implements AutoCloseable {
             if (!cf.pingTargets().isEmpty()) {
                 pings = new PingMonitor(table, resolvePingAddresses(cf.pingTargets()));
             }
+            table.mediaOpen();
         } catch (MembershipException | IOException | RuntimeException e) {
             channels.forEach(MediumChannel::close);
             throw e instanceof MembershipException me ? me

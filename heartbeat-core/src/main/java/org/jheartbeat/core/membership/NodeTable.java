@@ -55,7 +55,7 @@ public final class NodeTable {
     private final Timers timers;
     private final LongSupplier clock;
     private final LongUnaryOperator localStall;
-    private final long startedAt;
+    private long startedAt;
     private final Map<String, Node> nodes = new LinkedHashMap<>();
     private final List<MembershipListener> listeners = new CopyOnWriteArrayList<>();
     // read without the table's lock by the status sender, which must never wait for a scan
@@ -213,6 +213,14 @@ public final class NodeTable {
             LOG.info("Link {}:{} up.", node.name, linkName);
             publish(new MembershipEvent.LinkStatusChanged(node.name, linkName, LinkStatus.UP));
         }
+    }
+
+    /**
+     * Every medium is open: initdead counts from now. Opening them can take seconds on a slow
+     * machine (JGroups stacks, an emulated CPU), and a peer cannot have been heard before.
+     */
+    public synchronized void mediaOpen() {
+        startedAt = clock.getAsLong();
     }
 
     /** Applies the dead-time rules at the current time. Called every {@link Membership#scanInterval}. */

@@ -145,6 +145,18 @@ class NodeTableTest {
     }
 
     @Test
+    void initdeadCountsFromWhenTheMediaAreOpenNotFromTheTablesCreation() {
+        NodeTable table = table(List.of("eth0"), List.of());
+        nowMillis = 25_000; // JGroups stacks took 25 s to open (an emulated CPU)
+        table.mediaOpen();
+        at(26_999, table);
+        assertEquals(NodeStatus.INIT, status(table, "x2"));
+        assertFalse(table.snapshot().commsUp());
+        at(27_001, table);
+        assertEquals(NodeStatus.DEAD, status(table, "x2"));
+    }
+
+    @Test
     void pingNodesFollowDeadping() {
         NodeTable table = table(List.of("eth0"), List.of("10.9.0.254"));
         table.heard("x2", 7, "eth0", NodeStatus.ACTIVE, 500);

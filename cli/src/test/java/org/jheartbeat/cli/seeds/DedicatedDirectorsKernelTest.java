@@ -34,7 +34,7 @@ class DedicatedDirectorsKernelTest {
 
     private static final String SEED = "b-dedicated-directors";
     private static final String VIP = "10.3.0.100";
-    private static final Duration DEADTIME = Duration.ofSeconds(2);
+    private static final Duration DEADTIME = Duration.ofSeconds(4);
     private static final Duration CHECK = Duration.ofSeconds(1 + 2); // checkinterval + checktimeout
 
     @TempDir

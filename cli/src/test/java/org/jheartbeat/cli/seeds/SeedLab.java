@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Assumptions;
 final class SeedLab implements AutoCloseable {
 
     /** Generous: the lab emulates its CPU, and several JVMs share two of them. */
-    static final Duration PATIENCE = Duration.ofSeconds(180);
+    static final Duration PATIENCE = Duration.ofSeconds(300);
 
     private final NetnsLab lab;
     private final Path dir;
@@ -155,7 +155,8 @@ final class SeedLab implements AutoCloseable {
      * neither is in transition; returns both rscstatus words ("active/other").
      */
     String awaitHolder(SeedDirector active, SeedDirector other, String vip, String nic) throws IOException {
-        awaitThat(active.node() + " holds " + vip + " on " + nic + ", " + other.node() + " does not", () ->
+        awaitThat(active.node() + " holds " + vip + " on " + nic + ", " + other.node() + " does not (rscstatus now "
+                + active.rscStatus() + "/" + other.rscStatus() + ")", () ->
                 addresses(active.namespace(), nic).contains(" " + vip + "/")
                         && !addresses(other.namespace(), nic).contains(" " + vip + "/")
                         && settled(active.rscStatus()) && settled(other.rscStatus()));

@@ -11,10 +11,17 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * The web server of a real server (or a director's own "sorry" server): port 80 on every
  * address of its namespace, the VIP on lo included. It answers the health-check page with the
- * text ldirectord expects and every other page with its name, over HTTP/1.1 keep-alive
- * connections too. {@link #stop} is the server going down (connections refused).
+ * text ldirectord expects (if there is a check page) and every other page with its name, over
+ * HTTP/1.1 keep-alive connections too. {@link #stop} is the server going down (connections refused).
  */
 final class WebServer implements AutoCloseable {
+
+    static {
+        // A kept-alive client connection must outlive a director's failover in the emulated lab
+        // (the JDK server closes idle connections after 30 s by default); read once, when the
+        // JDK's server first starts in this JVM.
+        System.setProperty("sun.net.httpserver.idleInterval", "600");
+    }
 
     private final Namespace namespace;
     private final String name;
@@ -22,6 +29,7 @@ final class WebServer implements AutoCloseable {
     private final String checkText;
     private HttpServer server;
 
+    /** @param checkPath the health-check page ({@code /check.html}), or null when nothing checks */
     WebServer(Namespace namespace, String name, String checkPath, String checkText) {
         this.namespace = namespace;
         this.name = name;

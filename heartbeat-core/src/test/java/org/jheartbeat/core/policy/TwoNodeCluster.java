@@ -126,6 +126,12 @@ final class TwoNodeCluster {
             throw new IllegalStateException(n.name + " is already up");
         }
         n.restart();
+        comesUp(n);
+        remember("boot " + n.name);
+    }
+
+    /** {@code n}'s membership starts: it hears the other node (if it can), then its comms are up. */
+    private void comesUp(Node n) {
         Node o = n.other();
         if (connected && o.up) {
             n.inbox.add(new PolicyEvent.NodeAlive(o.name));
@@ -134,7 +140,6 @@ final class TwoNodeCluster {
             n.inbox.add(new PolicyEvent.NodeDead(o.name));
         }
         n.inbox.add(new PolicyEvent.CommsUp());
-        remember("boot " + n.name);
     }
 
     /** Both daemons start at the same moment: each hears the other before its comms are up. */
@@ -166,14 +171,7 @@ final class TwoNodeCluster {
         n.state = n.policy.restartedState(++n.incarnation, n.state.holds(), running);
         n.inbox.clear();
         n.timers.clear();
-        Node o = n.other();
-        if (connected && o.up) {
-            n.inbox.add(new PolicyEvent.NodeAlive(o.name));
-            o.inbox.add(new PolicyEvent.NodeAlive(n.name));
-        } else {
-            n.inbox.add(new PolicyEvent.NodeDead(o.name));
-        }
-        n.inbox.add(new PolicyEvent.CommsUp());
+        comesUp(n);
         remember("quick restart " + n.name);
     }
 

@@ -29,7 +29,10 @@ final class HeartbeatDaemon {
     /** How long a quick restart waits for resource work and hand-offs in progress to finish. */
     private static final long RESTART_WAIT_SECONDS = 120;
 
+    private static final long SESSION_WAIT_SECONDS = 5;
+
     private final DaemonSettings settings;
+    private final CountDownLatch started = new CountDownLatch(1);
     private volatile DaemonSession session;
 
     private HeartbeatDaemon(DaemonSettings settings) {
@@ -67,6 +70,7 @@ final class HeartbeatDaemon {
         try {
             pidFile.writeCurrent();
             daemon.session = prepared.start(settings, Optional.empty());
+            daemon.started.countDown();
         } catch (IOException | MembershipException e) {
             LOG.error("{}", e.getMessage());
             closeQuietly(control);
@@ -92,13 +96,22 @@ final class HeartbeatDaemon {
         LOG.info("Configuration validated. Starting heartbeat 3.0.6 (jheartbeat)");
     }
 
-    /** @throws IllegalStateException while the daemon is still starting (the control socket opens first) */
+    /**
+     * The running session. The control socket opens before the session starts, so a request
+     * that comes in between waits for it (membership starts in well under a second).
+     *
+     * @throws IllegalStateException when the session did not start in time
+     */
     DaemonSession session() {
-        DaemonSession current = session;
-        if (current == null) {
-            throw new IllegalStateException("heartbeat is starting");
+        try {
+            if (!started.await(SESSION_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("heartbeat is still starting");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while heartbeat starts", e);
         }
-        return current;
+        return session;
     }
 
     private static void closeQuietly(ControlServer control) {

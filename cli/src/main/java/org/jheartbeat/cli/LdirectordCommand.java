@@ -224,7 +224,11 @@ public final class LdirectordCommand {
             }
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
+        java.util.concurrent.atomic.AtomicBoolean ending = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.function.Consumer<String> terminate = signal -> {
+            if (!ending.compareAndSet(false, true)) {
+                return;
+            }
             try {
                 ld.close();
             } catch (IOException e) {
@@ -233,9 +237,15 @@ public final class LdirectordCommand {
             if (!foreground) {
                 pidFile.delete();
             }
-            LOG.info("Linux Director Daemon terminated on signal: TERM");
+            LOG.info("Linux Director Daemon terminated on signal: {}", signal);
             stopped.countDown();
-        }));
+        };
+        // TERM and INT end the daemon with status 0 as ldirectord does (the JVM's own handling exits 143).
+        for (String signal : List.of("TERM", "INT")) {
+            sun.misc.Signal.handle(new sun.misc.Signal(signal),
+                    s -> Thread.ofPlatform().name("ldirectord-" + signal).start(() -> terminate.accept(signal)));
+        }
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> terminate.accept("TERM")));
         sun.misc.Signal.handle(new sun.misc.Signal("HUP"), s -> Thread.ofVirtual().start(ld::reload));
         try {
             stopped.await();

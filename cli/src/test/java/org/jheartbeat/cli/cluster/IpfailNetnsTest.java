@@ -22,35 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
  * ipfail hand that director's groups to the other by the standby protocol; the journal of
  * starts and stops must never show a group on both at once.
  */
-@Tag("netns")
-class IpfailNetnsTest {
+class IpfailNetnsTest extends TwoDirectorNetnsTest {
 
     static final String DEADPING = "1";
 
-    @TempDir
-    Path dir;
-    TwoDirectorLab lab;
-
     @BeforeEach
-    void lab() throws IOException {
-        lab = TwoDirectorLab.openOrSkip(dir);
+    void pingNode() throws IOException {
         lab.addPingNodeWithIpfail(DEADPING);
-    }
-
-    @AfterEach
-    void neverBothAtOnce() throws IOException {
-        try {
-            if (lab != null) {
-                var doubleRuns = lab.journal.doubleRuns();
-                if (!doubleRuns.isEmpty()) {
-                    fail("a group ran on both nodes at once: " + doubleRuns + lab.logs());
-                }
-            }
-        } finally {
-            if (lab != null) {
-                lab.close();
-            }
-        }
     }
 
     /** Both ipfails run and each has heard the other's (what cl_status clientstatus reports). */

@@ -16,24 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code heartbeat -r} (SIGHUP) against running daemons: key rotation without a restart, and
  * the quick restart of a changed ha.cf that keeps every resource group running.
  */
-@Tag("netns")
-class ReloadNetnsTest {
+class ReloadNetnsTest extends TwoDirectorNetnsTest {
 
-    @TempDir
-    Path dir;
-    TwoDirectorLab lab;
-
-    @BeforeEach
-    void lab() throws IOException {
-        lab = TwoDirectorLab.openOrSkip(dir);
-    }
-
-    @AfterEach
-    void close() {
-        if (lab != null) {
-            lab.close();
-        }
-    }
 
     @Test
     void keysRotateWithoutARestartAndAWrongKeyTakesEffectAtOnce() throws Exception {
@@ -69,10 +53,13 @@ class ReloadNetnsTest {
                         && !x2.logText().substring(x2Before).contains("is dead"),
                 "nobody was declared dead during the rotation" + lab.logs());
 
-        // A key x1 does not know: x1 drops x2's packets from the next one on.
+        // A key x1 does not know: x1 drops x2's packets from the next one on (a partition).
+        lab.journal.partitioned();
         x2.writeAuthKeys("auth 3\n3 sha256 SomethingElse\n");
         assertEquals(0, x2.command("-r").exitCode());
         lab.awaitThat("x1 declares x2 dead", () -> x1.logText().substring(x1Before).contains("node x2: is dead"));
+        lab.awaitRuns(x1, "beta"); // and takes x2's group, as after any partition
+        lab.journal.healed(); // the journal's window: both run beta from here until the lab is removed
     }
 
     @Test

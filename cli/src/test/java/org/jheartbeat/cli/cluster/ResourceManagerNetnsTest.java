@@ -19,33 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * a graceful stop, after hb_standby, with auto_failback on and off. After every scenario the
  * journal of starts and stops must show no group run by both nodes at once.
  */
-@Tag("netns")
-class ResourceManagerNetnsTest {
+class ResourceManagerNetnsTest extends TwoDirectorNetnsTest {
 
-    @TempDir
-    Path dir;
-    TwoDirectorLab lab;
-
-    @BeforeEach
-    void lab() throws IOException {
-        lab = TwoDirectorLab.openOrSkip(dir);
-    }
-
-    @AfterEach
-    void neverBothAtOnce() throws IOException {
-        try {
-            if (lab != null) {
-                var doubleRuns = lab.journal.doubleRuns();
-                if (!doubleRuns.isEmpty()) {
-                    fail("a group ran on both nodes at once: " + doubleRuns + lab.logs());
-                }
-            }
-        } finally {
-            if (lab != null) {
-                lab.close();
-            }
-        }
-    }
 
     @Test
     void bothEndUpWithTheirOwnGroupAndTheSurvivorTakesOverAfterKill9() throws Exception {

@@ -18,24 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
  * nodes with resource groups are refused with a clear error; three nodes without haresources
  * groups run as a membership-only cluster and see each other come and go.
  */
-@Tag("netns")
-class ThreeDirectorNetnsTest {
-
-    @TempDir
-    Path dir;
-    TwoDirectorLab lab;
+class ThreeDirectorNetnsTest extends TwoDirectorNetnsTest {
 
     @BeforeEach
-    void lab() throws IOException {
-        lab = TwoDirectorLab.openOrSkip(dir);
+    void thirdDirector() throws IOException {
         lab.addThirdDirector();
-    }
-
-    @AfterEach
-    void close() {
-        if (lab != null) {
-            lab.close();
-        }
     }
 
     @Test

@@ -27,8 +27,9 @@ final class PrivateRoot {
             set -e
             node=$1; root=$2; shift 2
             hostname "$node"
-            mount --bind "$root/etc-ha.d" /etc/ha.d
-            mount --bind "$root/var-lib-heartbeat" /var/lib/heartbeat
+            # keepalived alone needs neither heartbeat directory, and they exist only with its package
+            if [ -d "$root/etc-ha.d" ]; then mount --bind "$root/etc-ha.d" /etc/ha.d; fi
+            if [ -d "$root/var-lib-heartbeat" ]; then mount --bind "$root/var-lib-heartbeat" /var/lib/heartbeat; fi
             mount --bind "$root/run" /run
             exec "$@"
             """;
@@ -41,10 +42,20 @@ final class PrivateRoot {
         this.root = root;
     }
 
-    /** Copies the host's packaged heartbeat trees for {@code director} (under its home). */
+    /** Copies the host's packaged heartbeat trees, when there are any, for {@code director} (under its home). */
     static PrivateRoot create(Director director) throws IOException {
         Path root = director.home().resolve("root");
         Files.createDirectories(root.resolve("run"));
+        Path script = root.resolve("in-director");
+        Files.writeString(script, SCRIPT);
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        if (Files.isDirectory(Path.of("/var/lib/heartbeat"))) {
+            copyHeartbeatTrees(root);
+        }
+        return new PrivateRoot(director, root);
+    }
+
+    private static void copyHeartbeatTrees(Path root) throws IOException {
         NetnsLab.run("cp", "-a", "/etc/ha.d/.", root.resolve("etc-ha.d") + "/");
         NetnsLab.run("cp", "-a", "/var/lib/heartbeat/.", root.resolve("var-lib-heartbeat") + "/");
         for (String dir : List.of("heartbeat", "heartbeat/ccm", "heartbeat/crm", "heartbeat/dopd", "crm")) {
@@ -55,10 +66,6 @@ final class PrivateRoot {
         }
         Files.createDirectories(root.resolve("run/lock"));
         Files.createDirectories(root.resolve("run/resource-agents"));
-        Path script = root.resolve("in-director");
-        Files.writeString(script, SCRIPT);
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-        return new PrivateRoot(director, root);
     }
 
     /** This director's {@code /etc/ha.d}, as seen from outside. */

@@ -72,12 +72,12 @@ final class CellRun {
 
         atARandomMoment();
         long fault = lab.killAll(lab.d1).orElseThrow(() -> new IllegalStateException("nothing ran on d1"));
-        line.append(failover(Metric.KILL_ANSWER, Metric.KILL_GARP, fault, "kill -9"));
+        line.append(failover(Metric.KILL_ANSWER, Metric.KILL_GARP, Metric.KILL_SILENCE, fault, "kill -9"));
         restartD1();
 
         atARandomMoment();
         fault = lab.linkDown(lab.d1);
-        line.append(failover(Metric.LINK_ANSWER, Metric.LINK_GARP, fault, "link down"));
+        line.append(failover(Metric.LINK_ANSWER, Metric.LINK_GARP, Metric.LINK_SILENCE, fault, "link down"));
         restartD1();
 
         atARandomMoment();
@@ -99,7 +99,7 @@ final class CellRun {
             table.failed(Metric.HANDOVER_GAP, timers, contender.name());
             line.append(" switch-over FAILED");
         }
-        line.append(garp(Metric.HANDOVER_GARP, asked, answered));
+        line.append(garp(Metric.HANDOVER_GARP, asked, awaitGarp(asked, answered)));
         if (answered.isPresent()) {
             CompareLab.awaitThat(contender.name() + ": both settled after the switch-over", Duration.ofSeconds(60),
                     () -> contender.settled(lab.d1) && contender.settled(lab.d2));
@@ -113,7 +113,7 @@ final class CellRun {
     }
 
     /** Measures one fault's failover; returns the round line's part. */
-    private String failover(Metric answer, Metric garp, long fault, String what) throws Exception {
+    private String failover(Metric answer, Metric garp, Metric silence, long fault, String what) throws Exception {
         OptionalLong answered = awaitAnswer(lab.d2, fault);
         String text;
         if (answered.isPresent()) {
@@ -124,17 +124,33 @@ final class CellRun {
             table.failed(answer, timers, contender.name());
             text = " " + what + " FAILED";
         }
-        return text + garp(garp, fault, answered);
+        OptionalLong garpSeen = awaitGarp(fault, answered);
+        text += garp(garp, fault, garpSeen);
+        // every packet of d1's the client got before d2's GARP was sent before the fault took effect
+        OptionalLong last = garpSeen.isPresent() ? lab.lastHeartbeat(lab.d1, garpSeen.getAsLong()) : OptionalLong.empty();
+        if (last.isPresent()) {
+            double ms = millis(garpSeen.getAsLong() - last.getAsLong());
+            table.add(silence, timers, contender.name(), ms);
+            text += String.format(Locale.ROOT, " (%.0f ms after d1's last packet)", ms);
+        } else {
+            table.failed(silence, timers, contender.name());
+        }
+        return text;
     }
 
     /** The first GARP from d2 since {@code since}; waits a little after the answer for a late one. */
-    private String garp(Metric metric, long since, OptionalLong answered) throws Exception {
+    private OptionalLong awaitGarp(long since, OptionalLong answered) throws Exception {
         long until = (answered.isPresent() ? answered.getAsLong() : System.nanoTime()) + 2_000_000_000L;
         OptionalLong seen = lab.firstGarp(lab.d2, since);
         while (seen.isEmpty() && System.nanoTime() < until) {
             Thread.sleep(10);
             seen = lab.firstGarp(lab.d2, since);
         }
+        return seen;
+    }
+
+    /** Records when d2's first GARP came after {@code since}; returns the round line's part. */
+    private String garp(Metric metric, long since, OptionalLong seen) {
         if (seen.isEmpty()) {
             table.failed(metric, timers, contender.name());
             return " (no GARP)";

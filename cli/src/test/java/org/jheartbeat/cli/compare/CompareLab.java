@@ -48,6 +48,7 @@ final class CompareLab implements AutoCloseable {
     final String vip;
     final VipPoller poller;
     private final ArpCapture arp;
+    private final PeerPacketCapture peerPackets;
     private final List<AutoCloseable> closeLast = new ArrayList<>();
     private final Map<String, OutputStream> linkControl;
     /** The lab's own helpers inside the directors' namespaces, which no fault kills. */
@@ -72,6 +73,8 @@ final class CompareLab implements AutoCloseable {
             NetworkNamespace client = NetworkNamespace.enter(net.namespace("cl"));
             closeLast.add(client);
             arp = ArpCapture.start(new Namespace(net.namespace("cl"), client), "eth0");
+            peerPackets = PeerPacketCapture.start(client, "eth0");
+            closeLast.add(peerPackets);
             poller = VipPoller.start(client, service, pollIntervalMicros, List.of(d1.name(), d2.name()));
             // `ip -batch` reads commands as they come: a link change then costs one write, not
             // the start of a process, so the fault happens when the clock says it does
@@ -183,6 +186,11 @@ final class CompareLab implements AutoCloseable {
                 .filter(c -> c.nanos() >= since && c.frame().targetIp().equals(address)
                         && c.frame().ethernetSource().equals(mac))
                 .mapToLong(ArpCapture.Captured::nanos).min();
+    }
+
+    /** When the client last received a broadcast or multicast packet from {@code d} before {@code before}. */
+    OptionalLong lastHeartbeat(Director d, long before) {
+        return peerPackets.lastFrom(MacAddress.parse(d.mac()), before);
     }
 
     /** What the lab looks like now, for a failure message. */

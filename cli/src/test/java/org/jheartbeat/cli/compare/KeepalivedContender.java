@@ -10,25 +10,26 @@ import java.util.Optional;
 
 /**
  * Debian's keepalived 2.2.7 ({@code apt-get install keepalived}), VRRP only, one instance per
- * director holding the VIP: d1 priority 250 starting as MASTER, d2 priority 224 as BACKUP,
- * preemption on (the default), VRRPv3 so the advert interval can be below a second. See
- * {@link Timers#vrrpAdvertSeconds} for how heartbeat's timers map to VRRP's one.
+ * director holding the VIP: d1 starting as MASTER, d2 as BACKUP with the lower priority, both
+ * priorities and the timers as the {@link VrrpTimers} mapping says, preemption on (the default),
+ * VRRPv3 so the advert interval can be below a second.
  */
 final class KeepalivedContender implements Contender {
 
     static final Path DAEMON = Path.of("/usr/sbin/keepalived");
-    static final int MASTER_PRIORITY = 250;
-    static final int BACKUP_PRIORITY = 224;
-    /** master down interval / advert interval for the backup: 3 + (256 − 224) / 256. */
-    static final double DOWN_FACTOR = 3 + (256 - BACKUP_PRIORITY) / 256.0;
 
+    private final VrrpTimers mapping;
     private final Map<String, PrivateRoot> roots = new HashMap<>();
     private final Map<String, Process> daemons = new HashMap<>();
     private CompareLab lab;
 
+    KeepalivedContender(VrrpTimers mapping) {
+        this.mapping = mapping;
+    }
+
     @Override
     public String name() {
-        return "keepalived 2.2.7";
+        return mapping.label;
     }
 
     @Override
@@ -56,13 +57,15 @@ final class KeepalivedContender implements Contender {
                         virtual_router_id 51
                         priority PRIORITY
                         advert_int ADVERT
+                        down_timer_adverts ADVERTS
                         virtual_ipaddress {
                             VIP/24 dev eth0
                         }
                     }
                     """.replace("NODE", d.name()).replace("STATE", home ? "MASTER" : "BACKUP")
-                    .replace("PRIORITY", Integer.toString(home ? MASTER_PRIORITY : BACKUP_PRIORITY))
-                    .replace("ADVERT", timers.vrrpAdvertSeconds()).replace("VIP", lab.vip));
+                    .replace("PRIORITY", Integer.toString(home ? mapping.masterPriority : mapping.backupPriority))
+                    .replace("ADVERTS", Long.toString(mapping.downTimerAdverts(timers)))
+                    .replace("ADVERT", mapping.advertSeconds(timers)).replace("VIP", lab.vip));
         }
     }
 

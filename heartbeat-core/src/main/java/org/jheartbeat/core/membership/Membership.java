@@ -44,9 +44,13 @@ public final class Membership implements AutoCloseable {
     private volatile StatusSender sender;
     private final HandoffStreams handoff;
     private final long incarnation;
+    private final long scanNanos;
+    /** When the pending precise scan runs, or Long.MAX_VALUE; only the timer's one thread uses it. */
+    private long preciseScanAt = Long.MAX_VALUE;
 
     private Membership(NodeTable table, LocalStallMeter stalls, DropCounters drops, List<MediumChannel> channels,
-                       PingMonitor pings, ScheduledExecutorService timer, HandoffStreams handoff, long incarnation) {
+                       PingMonitor pings, ScheduledExecutorService timer, HandoffStreams handoff, long incarnation,
+                       long scanNanos) {
         this.table = table;
         this.stalls = stalls;
         this.drops = drops;
@@ -55,6 +59,7 @@ public final class Membership implements AutoCloseable {
         this.timer = timer;
         this.handoff = handoff;
         this.incarnation = incarnation;
+        this.scanNanos = scanNanos;
     }
 
     /**
@@ -66,10 +71,10 @@ public final class Membership implements AutoCloseable {
     }
 
     /**
-     * How often silence is checked: a quarter of keepalive, at least 1 ms and at most 25 ms, so
-     * a dead node is declared within 25 ms of its dead time whatever the keepalive (Heartbeat
-     * checks every 250 ms and adds up to that). A scan is a few comparisons: 40 a second cost
-     * nothing measurable.
+     * How often silence is checked: a quarter of keepalive, at least 1 ms and at most 25 ms
+     * (Heartbeat checks every 250 ms). A verdict due between two scans gets a scan of its own
+     * (see {@link #scanAgainAt}); the regular ones also time this node's own stalls
+     * ({@link LocalStallMeter}). A scan is a few comparisons: 40 a second cost nothing measurable.
      */
     public static Duration scanInterval(Duration keepalive) {
         return Duration.ofMillis(Math.min(25, Math.max(1, keepalive.toMillis() / 4)));
@@ -119,7 +124,8 @@ public final class Membership implements AutoCloseable {
         Map<String, List<Medium>> channelMedia = groupIntoChannels(cf.media());
         List<String> linkNames = cf.media().stream().map(Medium::interfaceName).distinct().toList();
         List<String> pingNames = cf.pingTargets().stream().map(PingTarget::name).toList();
-        LocalStallMeter stalls = new LocalStallMeter(scanInterval(timers.keepalive()).toNanos());
+        long scan = scanInterval(timers.keepalive()).toNanos();
+        LocalStallMeter stalls = new LocalStallMeter(scan);
         NodeTable table = new NodeTable(local, cf.nodes(), linkNames, pingNames, timers, System::nanoTime,
                 stalls::stalledNanos);
         if (listener != null) {
@@ -154,11 +160,10 @@ public final class Membership implements AutoCloseable {
         ScheduledExecutorService timer = Executors.newScheduledThreadPool(1,
                 task -> timerThreads.newThread(RealtimeScheduling.raised(task)));
         Membership membership = new Membership(table, stalls, drops, List.copyOf(channels), pings, timer, streams,
-                identity.incarnation());
+                identity.incarnation(), scan);
         int deadtimeMillis = (int) timers.deadtime().toMillis();
         membership.sender = new StatusSender("heartbeat-sender", timers.keepalive().toNanos(),
                 () -> membership.sendStatus(deadtimeMillis)).start();
-        long scan = scanInterval(timers.keepalive()).toNanos();
         timer.scheduleAtFixedRate(membership::scan, scan, scan, TimeUnit.NANOSECONDS);
         long retransmit = retransmitInterval(timers.keepalive()).toNanos();
         timer.scheduleAtFixedRate(membership::retransmit, retransmit, retransmit, TimeUnit.NANOSECONDS);
@@ -229,10 +234,27 @@ public final class Membership implements AutoCloseable {
     private void scan() {
         try {
             stalls.tick(System.nanoTime());
-            table.scan();
+            scanAgainAt(table.scan());
         } catch (RuntimeException e) {
             LOG.error("membership scan failed", e);
         }
+    }
+
+    /**
+     * A verdict that falls due before the next regular scan gets a scan of its own at that
+     * moment, so a peer is declared dead right at its dead time, not up to a scan interval
+     * later; while peers are heard in time that never happens, so it costs no wake-ups.
+     */
+    private void scanAgainAt(long due) {
+        long delay = due - System.nanoTime();
+        if (delay >= scanNanos || due >= preciseScanAt) {
+            return;
+        }
+        preciseScanAt = due;
+        timer.schedule(() -> {
+            preciseScanAt = Long.MAX_VALUE;
+            scan();
+        }, Math.max(0, delay), TimeUnit.NANOSECONDS);
     }
 
     private void retransmit() {

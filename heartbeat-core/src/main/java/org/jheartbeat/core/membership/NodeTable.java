@@ -46,6 +46,15 @@ public final class NodeTable {
             this.type = type;
         }
 
+        /**
+         * Counts for communications coming up: a ping node that answered, a normal node that sent a
+         * status. A hand-off packet alone does not say the node's status, and comms must not come
+         * up while the peer's is unknown.
+         */
+        boolean present() {
+            return type == NodeType.PING ? everHeard : statusSeen;
+        }
+
         boolean anyLinkUp() {
             return links.values().stream().anyMatch(l -> l.status == LinkStatus.UP);
         }
@@ -223,10 +232,17 @@ public final class NodeTable {
         startedAt = clock.getAsLong();
     }
 
-    /** Applies the dead-time rules at the current time. Called every {@link Membership#scanInterval}. */
-    public synchronized void scan() {
+    /**
+     * Applies the dead-time rules at the current time. Called every {@link Membership#scanInterval},
+     * and at the moment this returns, when that comes before the next regular scan.
+     *
+     * @return the clock time at which a link that is up now will have been silent longer than its
+     *         dead time if nothing more is heard, the earliest such, or {@link Long#MAX_VALUE}
+     */
+    public synchronized long scan() {
         long now = clock.getAsLong();
         long stall = localStall.applyAsLong(now);
+        long nextDue = Long.MAX_VALUE;
         for (Node node : nodes.values()) {
             if (node.name.equals(localNode)) {
                 continue;
@@ -235,11 +251,17 @@ public final class NodeTable {
             boolean linkDied = false;
             for (Map.Entry<String, Link> e : node.links.entrySet()) {
                 Link link = e.getValue();
-                if (link.status == LinkStatus.UP && silence(link, now, stall) > deadAfter) {
+                if (link.status != LinkStatus.UP) {
+                    continue;
+                }
+                long silence = silence(link, now, stall);
+                if (silence > deadAfter) {
                     link.status = LinkStatus.DEAD;
                     linkDied = true;
                     LOG.info("Link {}:{} dead.", node.name, e.getKey());
                     publish(new MembershipEvent.LinkStatusChanged(node.name, e.getKey(), LinkStatus.DEAD));
+                } else {
+                    nextDue = Math.min(nextDue, now + deadAfter - silence + 1); // the rule is "longer than"
                 }
             }
             boolean neverHeardInTime = !node.everHeard && node.status == NodeStatus.INIT && now - startedAt > deadAfter;
@@ -248,7 +270,7 @@ public final class NodeTable {
             }
         }
         if (!commsUp && nodes.values().stream()
-                .allMatch(n -> n.name.equals(localNode) || n.everHeard || n.status == NodeStatus.DEAD)) {
+                .allMatch(n -> n.name.equals(localNode) || n.present() || n.status == NodeStatus.DEAD)) {
             commsUp = true;
             LOG.info("Comm_now_up(): updating status to active");
             localStatus = NodeStatus.ACTIVE;
@@ -259,6 +281,7 @@ public final class NodeTable {
             }
             publish(new MembershipEvent.CommsUp());
         }
+        return nextDue;
     }
 
     private long deadtimeOf(Node node) {

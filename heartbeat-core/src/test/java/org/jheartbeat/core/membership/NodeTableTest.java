@@ -65,6 +65,20 @@ class NodeTableTest {
     }
 
     @Test
+    void aHandoffPacketAloneDoesNotBringCommsUpWhileThePeersStatusIsUnknown() {
+        NodeTable table = table(List.of("eth0"), List.of());
+        nowMillis = 10;
+        table.heard("x2", 7, "eth0", null, 0);
+        at(20, table);
+        assertFalse(table.snapshot().commsUp());
+        assertEquals(NodeStatus.INIT, status(table, "x2"));
+        table.heard("x2", 7, "eth0", NodeStatus.UP, 500);
+        at(30, table);
+        assertTrue(table.snapshot().commsUp());
+        assertEquals(NodeStatus.UP, status(table, "x2"));
+    }
+
+    @Test
     void aSilentPeerIsDeadAfterItsDeadtimeAndNotBefore() {
         NodeTable table = table(List.of("eth0"), List.of());
         nowMillis = 0;
@@ -78,6 +92,29 @@ class NodeTableTest {
         int dead = events.indexOf(new NodeStatusChanged("x2", NodeType.NORMAL, NodeStatus.ACTIVE, NodeStatus.DEAD));
         int linkDead = events.indexOf(new LinkStatusChanged("x2", "eth0", LinkStatus.DEAD));
         assertTrue(linkDead >= 0 && dead > linkDead, events.toString());
+    }
+
+    @Test
+    void aScanTellsWhenTheNextVerdictFallsDueToTheNanosecond() {
+        long[] nanos = {0};
+        NodeTable table = new NodeTable("x1", List.of("x1", "x2"), List.of("eth0", "eth1"), List.of(), TIMERS,
+                () -> nanos[0]);
+        table.heard("x2", 7, "eth0", NodeStatus.ACTIVE, 500);
+        nanos[0] = 40_000_000;
+        table.heard("x2", 7, "eth1", NodeStatus.ACTIVE, 500);
+        table.scan(); // comms come up: from now on the dead time applies, not initdead
+        nanos[0] = 50_000_000;
+        assertEquals(500_000_001L, table.scan(), "eth0 falls due first");
+        nanos[0] = 500_000_000;
+        assertEquals(500_000_001L, table.scan());
+        assertEquals(LinkStatus.UP, link(table, "x2", "eth0"));
+        nanos[0] = 500_000_001;
+        assertEquals(540_000_001L, table.scan(), "then eth1");
+        assertEquals(LinkStatus.DEAD, link(table, "x2", "eth0"));
+        assertEquals(NodeStatus.ACTIVE, status(table, "x2"));
+        nanos[0] = 540_000_001;
+        assertEquals(Long.MAX_VALUE, table.scan(), "nothing left to fall due");
+        assertEquals(NodeStatus.DEAD, status(table, "x2"));
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.jheartbeat.agents.kernel.PacketSocket;
 import org.jheartbeat.agents.kernel.RtNetlink;
 
 /**
- * The broadcast and multicast IPv4 frames the client receives, by source MAC and time: the
+ * The broadcast and multicast UDP and VRRP packets the client receives, by source MAC and time: the
  * directors' heartbeats (heartbeat's bcast packets, VRRP adverts) as a third machine on the same
  * segment sees them. The last one from a failed director before the survivor's gratuitous ARP
  * tells how long the survivor took from the silence's true start, whatever the fault's phase in
@@ -24,6 +24,10 @@ final class PeerPacketCapture implements AutoCloseable {
 
     private static final int ETH_P_IP = 0x0800;
     private static final int PACKET_MULTICAST = 2;
+    private static final int IP_PROTOCOL_OFFSET = 14 + 9;
+    private static final int UDP = 17;
+    /** VRRP's IP protocol number. */
+    private static final int VRRP = 112;
     /** Minutes of heartbeats at the fastest timers; a measurement looks back seconds at most. */
     private static final int KEPT = 8192;
 
@@ -55,9 +59,7 @@ final class PeerPacketCapture implements AutoCloseable {
         while (running) {
             try {
                 Optional<PacketSocket.Frame> frame = socket.receive(Duration.ofMillis(50));
-                if (frame.isPresent() && frame.get().data().length >= 14
-                        && (frame.get().packetType() == PacketSocket.PACKET_BROADCAST
-                        || frame.get().packetType() == PACKET_MULTICAST)) {
+                if (frame.isPresent() && isHeartbeat(frame.get())) {
                     remember(new Seen(Arrays.copyOfRange(frame.get().data(), 6, 12), frame.get().receivedNanos()));
                 }
             } catch (Exception e) {
@@ -66,6 +68,20 @@ final class PeerPacketCapture implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Broadcast or multicast UDP (heartbeat's media) or VRRP. Not IGMP: a killed daemon's
+     * multicast sockets close, and the kernel then reports leaving their groups for a while.
+     */
+    private static boolean isHeartbeat(PacketSocket.Frame frame) {
+        byte[] data = frame.data();
+        if (data.length <= IP_PROTOCOL_OFFSET || (frame.packetType() != PacketSocket.PACKET_BROADCAST
+                && frame.packetType() != PACKET_MULTICAST)) {
+            return false;
+        }
+        int protocol = data[IP_PROTOCOL_OFFSET] & 0xff;
+        return protocol == UDP || protocol == VRRP;
     }
 
     private void remember(Seen frame) {

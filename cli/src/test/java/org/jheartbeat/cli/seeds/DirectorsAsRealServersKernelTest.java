@@ -46,6 +46,8 @@ class DirectorsAsRealServersKernelTest {
     private static final String SEED = "a-directors-are-real-servers";
     private static final String VIP = "10.2.0.100";
     private static final Duration DEADTIME = Duration.ofSeconds(4);
+    /** Each director's web server as a real server of ldirectord.cf, by the name it answers with. */
+    private static final Map<String, String> REAL_SERVERS = Map.of("lvs2", "10.2.0.2:80", "lvs3", "10.2.0.3:80");
     /** The LAN's gateway, ha.cf's ping node: any namespace answers ICMP echo. */
     private static final String GATEWAY = "10.2.0.254";
     /**
@@ -70,7 +72,7 @@ class DirectorsAsRealServersKernelTest {
     }
 
     @Test
-    void connectionsSurviveTheActiveDirectorsDeathThroughTheSyncDaemon() throws Exception {
+    void clientsAreServedThroughServerFailuresSwitchOversIpfailAndTheActiveDirectorsDeath() throws Exception {
         lab = SeedLab.open(dir);
         Namespace n2 = lab.host("lvs2", "eth0=lan=10.2.0.2/24");
         Namespace n3 = lab.host("lvs3", "eth0=lan=10.2.0.3/24");
@@ -130,7 +132,8 @@ class DirectorsAsRealServersKernelTest {
         // ipfail: the active director lvs2 loses its path to the gateway, so lvs3 gets everything
         ipfailMovesTheGroupAndItStays(lvs2, lvs3, client);
         lab.phase("a", "ipfail moved the group to lvs3 and it stayed");
-        // the gateway itself goes away: both see no ping node, and nothing moves
+        // the gateway itself goes away: both see no ping node, and nothing moves (it stays away
+        // for the rest of the walk, which does not need it)
         gatewayDiesAndNothingMoves(gateway, lvs3, lvs2, client);
         lab.phase("a", "both lost the ping node, nothing moved");
 
@@ -236,13 +239,20 @@ class DirectorsAsRealServersKernelTest {
         });
         Duration outage = lab.awaitService(client, source.substring(0, source.indexOf(':')), serving::equals, died,
                 "a new connection from " + source + " is served");
+        // ldirectord starts with the fallback (127.0.0.1:80, the survivor's own web server) and
+        // adds the real servers after its first check round, as Perl ldirectord does at start
+        String realServer = REAL_SERVERS.get(serving);
+        lab.awaitThat(realServer + " in " + survivor.node() + "'s table", () ->
+                SeedLab.ipvsadm(survivor.namespace()).contains(realServer));
+        Duration checked = Duration.ofNanos(System.nanoTime() - died);
         Answer keptAnswer = again.get(60, TimeUnit.SECONDS);
         assertEquals(serving, keptAnswer.server(), "the established connection goes on, still served by " + serving);
         lab.awaitRsc(survivor, "all");
         lab.phase("a", survivor.node() + " serves after " + active.node() + "'s death");
         System.out.printf("seed a: after kill -9 of the active director new connections were served after %d ms"
-                + " (deadtime %d ms); the established connection answered after %d ms (its TCP retransmission)%n",
-                outage.toMillis(), DEADTIME.toMillis(), keptAnswer.after().toMillis());
+                + " (deadtime %d ms), the real server was in the table after %d ms; the established connection"
+                + " answered after %d ms (at its TCP retransmission)%n", outage.toMillis(), DEADTIME.toMillis(),
+                checked.toMillis(), keptAnswer.after().toMillis());
         kept.close();
     }
 

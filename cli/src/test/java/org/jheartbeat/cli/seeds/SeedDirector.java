@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.jheartbeat.agents.testing.Namespace;
+import org.jheartbeat.core.control.ClusterReport;
+import org.jheartbeat.core.control.ControlAnswer;
 import org.jheartbeat.core.control.ControlServer;
 
 /**
@@ -118,19 +120,49 @@ final class SeedDirector {
         return "";
     }
 
-    /** {@code hb_standby ARGS} (or hb_takeover) on this director; fails unless the daemon accepted it. */
-    void tool(String name, String... arguments) throws IOException, InterruptedException {
+    /**
+     * The status this daemon gives {@code otherNode} ("" while it does not answer): what
+     * {@code cl_status nodestatus} prints, without starting a JVM for each look while waiting.
+     */
+    String nodeStatus(String otherNode) {
+        try {
+            ControlAnswer answer = ControlAnswer.parse(ControlServer.ask(dir.resolve("run"), "cluster"));
+            return answer.ok() ? ClusterReport.parse(answer.lines()).node(otherNode).map(ClusterReport.Node::status)
+                    .orElse("") : "";
+        } catch (IOException | IllegalArgumentException notAnswering) {
+            return "";
+        }
+    }
+
+    /** {@code hb_standby ARGS} (or hb_takeover, cl_status...) on this director; fails unless it exited 0. */
+    String tool(String name, String... arguments) throws IOException, InterruptedException {
+        ToolRun run = run(name, arguments);
+        if (run.exitCode() != 0) {
+            throw new AssertionError(name + " " + String.join(" ", arguments) + " on " + node + " exited "
+                    + run.exitCode() + ": " + run.output());
+        }
+        return run.output();
+    }
+
+    /** One of the distribution's commands on this director: its exit status and what it printed. */
+    ToolRun run(String name, String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(LAUNCHER.resolveSibling(name).toString()));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("JHEARTBEAT_RUN_DIR", dir.resolve("run").toString());
         Process p = builder.start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int code = p.waitFor();
-        if (code != 0) {
-            throw new AssertionError(name + " " + String.join(" ", arguments) + " on " + node + " exited " + code
-                    + ": " + output);
-        }
+        return new ToolRun(p.waitFor(), output);
+    }
+
+    /** What a command run on a director did. */
+    record ToolRun(int exitCode, String output) {
+    }
+
+    /** The daemon's ha.cf {@code logfile} (ha-log), what an admin reads. */
+    String haLog() throws IOException {
+        Path log = dir.resolve("ha-log");
+        return Files.exists(log) ? Files.readString(log) : "";
     }
 
     /** The end of the daemon's debug log, and what it printed outside its logs, for failure messages. */

@@ -17,6 +17,7 @@ import org.jheartbeat.agents.kernel.ipvs.IpvsService;
 import org.jheartbeat.agents.kernel.ipvs.ServiceKey;
 import org.jheartbeat.agents.lvs.check.CheckResult;
 import org.jheartbeat.agents.lvs.check.CheckScheduler;
+import org.jheartbeat.agents.lvs.check.CheckSlot;
 import org.jheartbeat.agents.lvs.check.CheckTarget;
 import org.jheartbeat.agents.lvs.check.HealthChecks;
 import org.jheartbeat.agents.lvs.config.Alerts;
@@ -125,14 +126,14 @@ public final class LdirectordEngine implements AutoCloseable {
                     intervals.putIfAbsent(id, Duration.ofSeconds(v.check().intervalSeconds()));
                 }
             }
-            // The first round is spread over one interval so that thousands of reals do not all
-            // connect in the same millisecond.
+            // Every real is checked at once, as ldirectord's first round does; the later rounds
+            // are spread over one interval (CheckSlot).
             int i = 0;
             int n = targets.size();
             for (Map.Entry<String, CheckTarget> e : targets.entrySet()) {
                 Duration interval = intervals.get(e.getKey());
                 scheduler.start(new CheckScheduler.Job(e.getKey(), e.getValue(), interval),
-                        interval.multipliedBy(i++).dividedBy(Math.max(1, n)));
+                        CheckSlot.of(i++, n, interval));
             }
         }
     }

@@ -60,10 +60,13 @@ public final class CheckScheduler implements AutoCloseable {
         volatile boolean stopped;
         volatile Thread running;
         long next;
+        /** Added once, after the first check, to move the later ones to the job's phase. */
+        long phaseShift;
         int connectRoundsLeft;
 
-        Entry(Job job, long first) {
+        Entry(Job job, long first, long phaseShift) {
             this.job = job;
+            this.phaseShift = phaseShift;
             this.intervalNanos = job.interval().toNanos();
             this.threadName = "check " + job.id();
             this.loopIndex = Math.floorMod(job.id().hashCode(), 1 << 16);
@@ -123,8 +126,17 @@ public final class CheckScheduler implements AutoCloseable {
 
     /** Starts repeating a job, its first check after {@code initialDelay}; a job with the same id is replaced. */
     public void start(Job job, Duration initialDelay) {
+        start(job, CheckSlot.at(initialDelay));
+    }
+
+    /**
+     * Starts repeating a job, its first check at {@code slot.first()} and the later ones every
+     * interval from {@code slot.phase()}; a job with the same id is replaced.
+     */
+    public void start(Job job, CheckSlot slot) {
         stop(job.id());
-        Entry e = new Entry(job, System.nanoTime() + initialDelay.toNanos());
+        Entry e = new Entry(job, System.nanoTime() + slot.first().toNanos(),
+                slot.phase().minus(slot.first()).toNanos());
         entries.put(job.id(), e);
         wheel().schedule(e, e.next);
     }
@@ -312,7 +324,8 @@ public final class CheckScheduler implements AutoCloseable {
         }
         listener.onResult(e.job, result);
         long now = System.nanoTime();
-        e.next += e.intervalNanos;
+        e.next += e.intervalNanos + e.phaseShift;
+        e.phaseShift = 0;
         while (e.next - now < 0) {
             e.next += e.intervalNanos;
         }

@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.jheartbeat.agents.lvs.LdirectordEngine;
 import org.jheartbeat.agents.lvs.check.CheckScheduler;
+import org.jheartbeat.agents.lvs.check.CheckSlot;
 import org.jheartbeat.agents.lvs.check.CheckTarget;
 import org.jheartbeat.agents.lvs.check.HealthChecks;
 import org.jheartbeat.agents.lvs.check.Tls;
@@ -21,7 +22,7 @@ import org.jheartbeat.agents.lvs.config.VirtualService;
 
 /**
  * The Java ldirectord's checking for one ldirectord.cf, without IPVS (the build host has none):
- * the same parser, scheduler, concurrency bound and first-round spreading as the daemon, the
+ * the same parser, scheduler, concurrency bound and check slots ({@code CheckSlot}) as the daemon, the
  * results dropped instead of reconciled (with every real healthy the daemon makes no IPVS change
  * after the first round either). Runs until stdin closes; {@code start} / {@code report} on
  * stdin measure its own view of lateness (check start vs. slot) for {@link LdirectordComparison}.
@@ -50,7 +51,7 @@ public final class JavaChecker {
             int n = jobs.size();
             for (int i = 0; i < n; i++) {
                 CheckScheduler.Job job = jobs.get(i);
-                scheduler.start(job, job.interval().multipliedBy(i).dividedBy(Math.max(1, n)));
+                scheduler.start(job, CheckSlot.of(i, n, job.interval()));
             }
             System.out.println("ready");
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));

@@ -38,6 +38,26 @@ class CheckSchedulerTest {
     }
 
     @Test
+    void theFirstCheckRunsAtItsSlotAndTheLaterOnesFromThePhase() throws Exception {
+        List<Long> checkedAt = new CopyOnWriteArrayList<>();
+        try (LinePeer server = new LinePeer((in, out) -> out.print("200 ready\r\n"));
+             CheckScheduler scheduler = new CheckScheduler(checks, 4, (job, r) -> checkedAt.add(System.nanoTime()))) {
+            long started = System.nanoTime();
+            scheduler.start(new CheckScheduler.Job("r", nntp(server.port()), Duration.ofMillis(300)),
+                    new CheckSlot(Duration.ZERO, Duration.ofSeconds(5)));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> checkedAt.size() >= 2);
+            scheduler.stop("r");
+
+            long first = Duration.ofNanos(checkedAt.get(0) - started).toMillis();
+            long second = Duration.ofNanos(checkedAt.get(1) - started).toMillis();
+            assertTrue(first < 5000, "the first check waited for the phase: " + first + " ms");
+            // due at phase + interval = 5.3 s; the timer wheel starts nothing before its tick
+            assertTrue(second >= 5300 - 1, "second check after " + second + " ms");
+        }
+    }
+
+    @Test
     void combinedCheckNegotiatesThenConnectsNTimes() throws Exception {
         List<String> results = new CopyOnWriteArrayList<>();
         try (LinePeer server = new LinePeer((in, out) -> out.print("200 ready\r\n"));

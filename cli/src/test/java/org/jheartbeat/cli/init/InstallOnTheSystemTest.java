@@ -1,14 +1,12 @@
 package org.jheartbeat.cli.init;
 
+import static org.jheartbeat.cli.init.Script.section;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -16,9 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * init/install without DESTDIR, as an administrator runs it: into /, creating the haclient
- * group and the hacluster user. It runs in a private mount namespace whose /etc, /usr and /var
- * are overlays with their upper layers on a tmpfs, so every change (users included) vanishes
- * with the namespace and the machine's own files are never written.
+ * group and the hacluster user. It runs in a {@link PrivateRoot}, so every change (users
+ * included) vanishes with the namespace and the machine's own files are never written.
  */
 @Tag("netns")
 class InstallOnTheSystemTest {
@@ -70,32 +67,8 @@ class InstallOnTheSystemTest {
         assertTrue(after.contains("group haclient stays"), after);
     }
 
-    /**
-     * Runs {@code body} with set -e in a private mount namespace where /etc, /usr and /var are
-     * overlays (upper layers on a tmpfs) and /run is an empty tmpfs, after removing what a
-     * Heartbeat or ldirectord package would have left in jheartbeat's way and the users.
-     */
     private Script.Result inPrivateRoot(String body) throws Exception {
-        assumeTrue("root".equals(System.getProperty("user.name")), "needs root for a private mount namespace");
-        assumeTrue(Files.isExecutable(Script.DIST.resolve("bin/heartbeat")), "needs the built distribution");
-        Path layers = Files.createDirectories(dir.resolve("layers"));
-        String script = String.join("\n",
-                "set -e",
-                "mount -t tmpfs jheartbeat-test " + layers,
-                "for d in etc usr var; do",
-                "  mkdir -p " + layers + "/upper/$d " + layers + "/work/$d",
-                "  mount -t overlay overlay -o lowerdir=/$d,upperdir=" + layers + "/upper/$d,workdir=" + layers
-                        + "/work/$d /$d",
-                "done",
-                "mount -t tmpfs jheartbeat-test-run /run",
-                "mkdir -p /run/lock",
-                "rm -f /usr/sbin/heartbeat /usr/sbin/cl_status /usr/sbin/hb_standby /usr/sbin/hb_takeover"
-                        + " /usr/sbin/ldirectord /etc/init.d/heartbeat /lib/systemd/system/heartbeat.service"
-                        + " /etc/logrotate.d/heartbeat /etc/ha.d/authkeys",
-                "userdel hacluster 2>/dev/null || true",
-                "groupdel haclient 2>/dev/null || true",
-                body);
-        return Script.run(List.of("unshare", "--mount", "--propagation", "private", "/bin/sh", "-c", script), Map.of());
+        return PrivateRoot.run(dir, body);
     }
 
     @Test
@@ -146,14 +119,5 @@ class InstallOnTheSystemTest {
         assertTrue(section(out, "uninstall").startsWith("uninstall: stopping heartbeat (its resource groups go to the peer)\n"
                 + "Stopping High-Availability services: Done.\n\n"), run.toString());
         assertEquals("daemon gone\nlog says shutdown complete\n", section(out, "after"), run.toString());
-    }
-
-    /** The lines after "== NAME" up to the next "== " marker. */
-    private static String section(String output, String name) {
-        int start = output.indexOf("== " + name + "\n");
-        assertTrue(start >= 0, "no section " + name + " in\n" + output);
-        start += name.length() + 4;
-        int end = output.indexOf("\n== ", start);
-        return end < 0 ? output.substring(start) : output.substring(start, end + 1);
     }
 }

@@ -231,6 +231,25 @@ class DebianPackageTest {
         assertTrue(section(out, "purge").contains("jheartbeat: kept /etc/ha.d (it holds other files)"), out);
     }
 
+    @Test
+    @Tag("netns")
+    void removingThePackageStopsTheRunningDaemonGracefullyFirst() throws Exception {
+        Path deb = deb();
+        Script.Result run = PrivateRoot.run(dir, String.join("\n",
+                "dpkg -i " + deb + " >/dev/null",
+                LoneDirector.command(dir, "dpkg -r jheartbeat")));
+        assertEquals(0, run.exit(), run.toString());
+        String out = run.stdout();
+        assertEquals("Starting High-Availability services: Done.\n\n", section(out, "start"), run.toString());
+        assertTrue(section(out, "status").startsWith("heartbeat OK [pid "), run.toString());
+        // prerm: the init script's stop, which returns once the groups went to the peer and the
+        // daemon exited; only then does dpkg remove the files.
+        assertTrue(section(out, "remove").contains("Removing jheartbeat (")
+                && section(out, "remove").contains("jheartbeat: stopping heartbeat (its resource groups go to the peer)\n"
+                        + "Stopping High-Availability services: Done.\n\n"), run.toString());
+        assertEquals("daemon gone\nlog says shutdown complete\n", section(out, "after"), run.toString());
+    }
+
     /** Shell lines printing "present PATH" or "absent PATH" for each path (links not followed). */
     private static String presence(String... paths) {
         return "for f in " + String.join(" ", paths) + "; do\n"

@@ -250,6 +250,39 @@ class DebianPackageTest {
         assertEquals("daemon gone\nlog says shutdown complete\n", section(out, "after"), run.toString());
     }
 
+    @Test
+    @Tag("netns")
+    void thePackageAndInitInstallRefuseToInstallOverEachOther() throws Exception {
+        Path deb = deb();
+        String install = "/bin/sh " + Script.INIT.resolve("install");
+        Script.Result run = PrivateRoot.run(dir, String.join("\n",
+                install + " >/dev/null",
+                "echo '== package over install'",
+                "dpkg -i " + deb + " 2>&1 || echo \"dpkg exit $?\"",
+                "dpkg-query -W -f '${Status}\\n' jheartbeat 2>/dev/null || echo 'dpkg knows no jheartbeat'",
+                "test -x /usr/lib/jheartbeat/uninstall && echo 'the installation stays'",
+                "/usr/lib/jheartbeat/uninstall >/dev/null",
+                "dpkg -i " + deb + " >/dev/null",
+                "echo '== install over package'",
+                install + " 2>&1 || echo \"install exit $?\"",
+                "dpkg -V jheartbeat && echo 'dpkg -V finds every file as the package left it'",
+                ""));
+        assertEquals(0, run.exit(), run.toString());
+        String packageOverInstall = section(run.stdout(), "package over install");
+        assertTrue(packageOverInstall.contains("jheartbeat: /usr/lib/jheartbeat was installed by init/install, not by this"
+                + " package.\njheartbeat: run /usr/lib/jheartbeat/uninstall first (it keeps /etc/ha.d), then install the"
+                + " package again.\n"), packageOverInstall);
+        assertTrue(packageOverInstall.contains("dpkg exit 1\n"), packageOverInstall);
+        assertTrue(packageOverInstall.endsWith("the installation stays\n"), packageOverInstall);
+        assertFalse(packageOverInstall.contains("install ok installed"), packageOverInstall);
+
+        String installOverPackage = section(run.stdout(), "install over package");
+        assertTrue(installOverPackage.startsWith("install: jheartbeat is installed as a Debian package: upgrade it with"
+                + " the new package"), installOverPackage);
+        assertTrue(installOverPackage.contains("install: nothing was changed.\ninstall exit 1\n"
+                + "dpkg -V finds every file as the package left it\n"), installOverPackage);
+    }
+
     /** Shell lines printing "present PATH" or "absent PATH" for each path (links not followed). */
     private static String presence(String... paths) {
         return "for f in " + String.join(" ", paths) + "; do\n"

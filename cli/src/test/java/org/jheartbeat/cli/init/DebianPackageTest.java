@@ -39,7 +39,7 @@ class DebianPackageTest {
     Path dir;
 
     /** The package of this build; a package older than the distribution is a leftover and fails. */
-    private static Path deb() throws IOException {
+    private static Path deb() throws IOException, InterruptedException {
         assumeTrue(Files.isExecutable(DPKG_DEB), "needs dpkg-deb");
         Path distJar = Script.DIST.resolve("lib/jheartbeat-cli-dist.jar");
         assumeTrue(Files.exists(distJar), "needs the built distribution");
@@ -52,6 +52,11 @@ class DebianPackageTest {
         Path deb = debs.getFirst();
         assertFalse(Files.getLastModifiedTime(deb).compareTo(Files.getLastModifiedTime(distJar)) < 0,
                 deb + " is older than the distribution: a leftover of an earlier build");
+        for (String name : List.of("preinst", "postinst", "prerm", "postrm")) {
+            Script.Result script = Script.run(List.of(DPKG_DEB.toString(), "-I", deb.toString(), name), Map.of());
+            assertEquals(Files.readString(Script.INIT.resolve("debian").resolve(name)), script.stdout(),
+                    name + " in " + deb + " is init/debian's (else the package is a leftover of an earlier build)");
+        }
         return deb;
     }
 

@@ -14,14 +14,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The files of init/ as the tools that consume them read them: the shell scripts through
- * {@code sh -n} and shellcheck (POSIX sh), the LSB header through systemd's SysV generator,
+ * The files of init/ as the tools that consume them read them: the shell scripts (the Debian
+ * package's maintainer scripts included) through {@code sh -n} and shellcheck (POSIX sh), the LSB header through systemd's SysV generator,
  * the unit through {@code systemd-analyze verify}.
  */
 class InitFilesLintTest {
 
     private static final List<Path> SCRIPTS = List.of(Script.INIT.resolve("heartbeat"), Script.INIT.resolve("install"),
-            Script.INIT.resolve("uninstall"));
+            Script.INIT.resolve("uninstall"), Script.INIT.resolve("debian/preinst"), Script.INIT.resolve("debian/postinst"),
+            Script.INIT.resolve("debian/prerm"), Script.INIT.resolve("debian/postrm"));
     private static final Path SYSV_GENERATOR = Path.of("/lib/systemd/system-generators/systemd-sysv-generator");
 
     @TempDir

@@ -57,6 +57,15 @@ final class Script {
         return run(List.of(), command, environment);
     }
 
+    /** The lines after "== NAME" up to the next "== " marker. */
+    static String section(String output, String name) {
+        int start = output.indexOf("== " + name + "\n");
+        assertTrue(start >= 0, "no section " + name + " in\n" + output);
+        start += name.length() + 4;
+        int end = output.indexOf("\n== ", start);
+        return end < 0 ? output.substring(start) : output.substring(start, end + 1);
+    }
+
     private static String read(InputStream stream) {
         try {
             return new String(stream.readAllBytes(), StandardCharsets.UTF_8);

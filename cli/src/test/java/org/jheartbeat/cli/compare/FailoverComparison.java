@@ -91,7 +91,7 @@ public final class FailoverComparison {
                 + " gratuitous ARP for the VIP from the survivor's MAC seen by the client;");
         footnotes.add("  last packet = the last broadcast/multicast packet (heartbeat, VRRP advert) from the failed"
                 + " director the client received: dead time + reaction, whatever the fault's moment in the cycle.");
-        contenders.forEach(c -> footnotes.add("switch-over, " + c.handOverMeaning()));
+        contenders.stream().map(c -> "switch-over, " + c.handOverMeaning()).distinct().forEach(footnotes::add);
         for (VrrpTimers mapping : VrrpTimers.values()) {
             footnotes.add(mapping.describe());
         }

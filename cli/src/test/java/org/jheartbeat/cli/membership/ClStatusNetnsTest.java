@@ -65,7 +65,11 @@ class ClStatusNetnsTest {
     }
 
     private Launched cl(String... args) throws IOException, InterruptedException {
-        return Launched.run(Map.of("JHEARTBEAT_RUN_DIR", dir.resolve("x1/run").toString()), "cl_status", args);
+        return clOn("x1", args);
+    }
+
+    private Launched clOn(String node, String... args) throws IOException, InterruptedException {
+        return Launched.run(Map.of("JHEARTBEAT_RUN_DIR", dir.resolve(node + "/run").toString()), "cl_status", args);
     }
 
     private Launched command(String program, String... args) throws IOException, InterruptedException {
@@ -150,8 +154,10 @@ class ClStatusNetnsTest {
                 "REASON: unknown node x9");
 
         // Even with no groups the start-up hand-shake runs (both starting: a 10 s wait); then each
-        // node claims its local set, as Heartbeat's hold set does whatever haresources lists.
-        await().atMost(java.time.Duration.ofSeconds(30)).until(() -> cl("rscstatus").out().equals("local\n"));
+        // node claims its local set, as Heartbeat's hold set does whatever haresources lists. Both
+        // must be settled before hb_standby: a request while the peer is in flux is ignored.
+        await().atMost(Duration.ofSeconds(30)).until(() -> cl("rscstatus").out().equals("local\n")
+                && clOn("x2", "rscstatus").out().equals("local\n"));
         expect(cl("rscstatus"), 0, "local\n", "");
         expect(cl("rscstatus", "-m"), 0, "This node is holding local resources.\n", "");
 

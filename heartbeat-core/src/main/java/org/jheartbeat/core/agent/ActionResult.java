@@ -8,6 +8,8 @@ import java.util.Objects;
  */
 public record ActionResult(OcfResult result, String reason) {
 
+    private static final String ALREADY_RUNNING = "already running";
+
     public ActionResult {
         Objects.requireNonNull(result, "result");
         reason = reason == null ? "" : reason;
@@ -15,6 +17,11 @@ public record ActionResult(OcfResult result, String reason) {
 
     public static ActionResult success() {
         return new ActionResult(OcfResult.SUCCESS, "");
+    }
+
+    /** A start that found the resource running and left it as it was (OCF: success). */
+    public static ActionResult alreadyRunning() {
+        return new ActionResult(OcfResult.SUCCESS, ALREADY_RUNNING);
     }
 
     public static ActionResult notRunning() {
@@ -27,5 +34,9 @@ public record ActionResult(OcfResult result, String reason) {
 
     public boolean isSuccess() {
         return result == OcfResult.SUCCESS;
+    }
+
+    public boolean isAlreadyRunning() {
+        return isSuccess() && reason.equals(ALREADY_RUNNING);
     }
 }

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts and stops one resource group the way Heartbeat's ResourceManager does: start runs
- * left to right and skips what already runs; stop runs right to left and stops every resource,
+ * left to right and skips what already runs (asking the agent's status first, unless its start
+ * finds that out itself); stop runs right to left and stops every resource,
  * running or not (every stop is idempotent). Each agent action has its timeout; an action
  * still running then is interrupted and counts as failed. Blocking: run it on a virtual thread.
  */
@@ -38,7 +39,7 @@ final class GroupWork {
         LOG.info("Acquiring resource group: {}", group.describe());
         for (ManagedResource resource : group.resources()) {
             boolean knownStopped = ahead.showsStopped(resource.token(), clockMillis.getAsLong());
-            if (!knownStopped && running(resource)) {
+            if (!knownStopped && !resource.agent().startFindsRunning() && running(resource)) {
                 LOG.info("Resource {} is already running", resource.token());
                 continue;
             }
@@ -48,6 +49,9 @@ final class GroupWork {
                         started.reason().isEmpty() ? "" : ": " + started.reason());
                 return false;
             }
+            if (started.isAlreadyRunning()) {
+                LOG.info("Resource {} is already running", resource.token());
+            }
         }
         return true;
     }
@@ -56,7 +60,7 @@ final class GroupWork {
     AdvanceProbe probe(ManagedGroup group, long validUntil) {
         Set<String> stopped = new HashSet<>();
         for (ManagedResource resource : group.resources()) {
-            if (!running(resource)) {
+            if (!resource.agent().startFindsRunning() && !running(resource)) {
                 stopped.add(resource.token());
             }
         }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class GroupWorkTest {
 
     /** An in-memory resource: "running" is a set entry; every action is written down. */
-    private static final class Recording implements ResourceAgent {
+    private static class Recording implements ResourceAgent {
         final Set<String> running = new HashSet<>();
         final List<String> calls = new ArrayList<>();
 
@@ -65,6 +65,23 @@ class GroupWorkTest {
         }
     }
 
+    /** Like an address agent: its start looks for the resource itself and leaves a running one alone. */
+    private static final class FindsRunning extends Recording {
+        @Override
+        public boolean startFindsRunning() {
+            return true;
+        }
+
+        @Override
+        public synchronized ActionResult start(AgentContext context, Map<String, String> parameters) {
+            if (running.contains(parameters.get("id"))) {
+                calls.add("start " + parameters.get("id") + " (already running)");
+                return ActionResult.alreadyRunning();
+            }
+            return super.start(context, parameters);
+        }
+    }
+
     private final Recording agent = new Recording();
     private final GroupWork work = new GroupWork(new AgentContext(Path.of("/nonexistent"), "x1"));
     private final ManagedGroup group = new ManagedGroup("Recording::a", "x1", List.of(
@@ -102,5 +119,19 @@ class GroupWorkTest {
         agent.calls.clear();
         assertTrue(work.start(group, ahead, () -> 1_001));
         assertEquals(List.of("monitor a", "start a", "monitor b"), agent.calls);
+    }
+
+    @Test
+    void anAgentWhoseStartFindsRunningIsNotProbedFirstNeitherAtStartNorAhead() {
+        FindsRunning finds = new FindsRunning();
+        ManagedGroup addresses = new ManagedGroup("FindsRunning::a", "x1", List.of(
+                new ManagedResource("FindsRunning::a", finds, Map.of("id", "a")),
+                new ManagedResource("FindsRunning::b", finds, Map.of("id", "b"))));
+        finds.running.add("a");
+        AdvanceProbe ahead = work.probe(addresses, 1_000);
+        assertTrue(finds.calls.isEmpty(), "nothing probed ahead: " + finds.calls);
+        assertTrue(work.start(addresses, ahead, () -> 0));
+        assertEquals(List.of("start a (already running)", "start b"), finds.calls);
+        assertEquals(Set.of("a", "b"), finds.running);
     }
 }

@@ -51,6 +51,12 @@ public final class IPaddr extends AddressAgent {
         return "IPaddr";
     }
 
+    /** Start looks for the address before it adds one, and leaves a present one alone. */
+    @Override
+    public boolean startFindsRunning() {
+        return true;
+    }
+
     /** {@code IPaddr::ip[/netmask[/nic[/broadcast]]]} (and bare IPs), lvs_support forced off as the v1 wrapper does. */
     @Override
     public Map<String, String> parameters(List<String> positional) throws InvalidParametersException {
@@ -143,8 +149,7 @@ public final class IPaddr extends AddressAgent {
             throws AgentFailure, IOException, InterruptedException {
         ResolvedAddress address = resolve(table, settings);
         if (onAlias(table, address.link(), address.ip()).isPresent()) {
-            announce(address.link(), settings);
-            return ActionResult.success();
+            return ActionResult.alreadyRunning(); // and no ARPs, as IPaddr does
         }
         if (settings.lvsSupport()) {
             loopback.takeOff(table, address.ip());

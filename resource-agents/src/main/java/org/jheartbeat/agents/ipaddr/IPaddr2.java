@@ -49,6 +49,12 @@ public final class IPaddr2 extends AddressAgent {
         return "IPaddr2";
     }
 
+    /** Start looks for the address before it adds one, and leaves a present one alone. */
+    @Override
+    public boolean startFindsRunning() {
+        return true;
+    }
+
     /** The v1 wrapper: {@code IPaddr2::ip[/netmask[/nic[:label][/broadcast]]]}, always with lvs_support. */
     @Override
     public Map<String, String> parameters(List<String> positional) throws InvalidParametersException {
@@ -74,9 +80,7 @@ public final class IPaddr2 extends AddressAgent {
             throws AgentFailure, IOException, InterruptedException {
         ResolvedAddress address = table.resolve(settings);
         if (table.served(address).isPresent()) {
-            LOG.info("{} is already on {}; announcing it again", address.cidr(), address.link().name());
-            announce(address, settings);
-            return ActionResult.success();
+            return ActionResult.alreadyRunning(); // and no ARPs, as IPaddr2 does
         }
         if (settings.lvsSupport()) {
             loopback.takeOff(table, address.ip());

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A burst of gratuitous ARPs announcing that {@code ip} now lives at a MAC, the way send_arp
  * does it: {@code count} pairs, each a request then (half an interval later) a reply, pairs
- * {@code interval} apart. Runs on its own virtual thread; {@link #stop()} ends it early.
+ * {@code interval} apart. The first request leaves from {@link #start}, the rest from a thread
+ * of its own; {@link #stop()} ends it early.
  *
  * <p>The packet socket is opened by {@link #start} on the caller's thread, so it belongs to the
  * caller's network namespace and a failure to open it is reported to the caller.
@@ -42,6 +43,8 @@ public final class GratuitousArp implements AutoCloseable {
     private final AtomicInteger framesSent = new AtomicInteger();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile Exception failure;
+    /** Set before the sender thread starts, which then reports it. */
+    private ErrnoException firstFrameFailure;
     private Thread sender;
 
     private GratuitousArp(PacketSocket socket, Link link, MacAddress announcedMac, Inet4Address ip,
@@ -73,6 +76,14 @@ public final class GratuitousArp implements AutoCloseable {
         MacAddress mac = announcedMac == null ? link.mac().get() : announcedMac;
         GratuitousArp burst = new GratuitousArp(PacketSocket.openForSending(link.index()),
                 link, mac, ip, count, interval);
+        // The first request leaves from the caller: a takeover's clients wait for it, and a new
+        // thread on a busy machine can take milliseconds to be scheduled. A failure ends the
+        // burst as one during the burst would (the thread reports it).
+        try {
+            burst.send(burst.request);
+        } catch (ErrnoException e) {
+            burst.firstFrameFailure = e;
+        }
         // A platform thread, not a virtual one: start() often runs on a thread that has joined
         // another network namespace, and a virtual thread started there can make the scheduler
         // create a carrier thread inside that namespace; every virtual thread later mounted on
@@ -89,8 +100,13 @@ public final class GratuitousArp implements AutoCloseable {
     private void run() {
         long halfNanos = interval.toNanos() / 2;
         try {
+            if (firstFrameFailure != null) {
+                throw firstFrameFailure;
+            }
             for (int pair = 0; pair < count; pair++) {
-                send(request);
+                if (pair > 0) {
+                    send(request);
+                }
                 TimeUnit.NANOSECONDS.sleep(halfNanos);
                 send(reply);
                 if (pair + 1 < count) {

@@ -103,7 +103,7 @@ class IPaddr2NetnsTest {
         assertTrue(addresses("eth0").contains("inet 10.88.0.100/24 brd 10.88.0.255 scope global secondary eth0:vip"),
                 addresses("eth0"));
         assertEquals(ActionResult.success(), monitor(p));
-        assertEquals(ActionResult.success(), start(p), "start on a running address succeeds");
+        assertEquals(ActionResult.alreadyRunning(), start(p), "start on a running address succeeds, changing nothing");
 
         assertEquals(ActionResult.success(), stop(p));
         assertFalse(addresses("eth0").contains(VIP), addresses("eth0"));

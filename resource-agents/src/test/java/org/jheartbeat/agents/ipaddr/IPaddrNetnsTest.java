@@ -76,7 +76,7 @@ class IPaddrNetnsTest {
         assertTrue(addresses("eth0").contains("inet 10.88.0.200/24 brd 10.88.0.255 scope global secondary eth0:1"),
                 addresses("eth0"));
         assertEquals(ActionResult.success(), run("monitor", p));
-        assertEquals(ActionResult.success(), run("start", p));
+        assertEquals(ActionResult.alreadyRunning(), run("start", p));
 
         Map<String, String> second = agent.parameters(List.of("10.88.0.201/24"));
         assertEquals(ActionResult.success(), run("start", second));

@@ -6,11 +6,17 @@ public enum GroupStatus {
     STARTING,
     RUNNING,
     STOPPING,
+    /**
+     * The stop of a group this node was not running: a hand-off stops every group of its set,
+     * running or not, as Heartbeat's give-group does. Not held: announcing it as held would tell
+     * the peer, which runs it, that both nodes own it.
+     */
+    CLEARING,
     /** A stop failed: the group may still run, and it is treated as held until the node is reset. */
     STOP_FAILED;
 
     /** Whether resource work for the group is under way. */
     public boolean inTransition() {
-        return this == STARTING || this == STOPPING;
+        return this == STARTING || this == STOPPING || this == CLEARING;
     }
 }

@@ -148,11 +148,11 @@ public record PolicyState(
         return phase == Phase.RUNNING && !inTransition(groups) && standby instanceof Standby.Idle && !shutdownDelayed;
     }
 
-    /** The groups that are running or may be running here (anything but cleanly stopped). */
+    /** The groups that are running or may be running here (anything but stopped or never run). */
     public Set<String> occupied() {
         Set<String> keys = new LinkedHashSet<>();
         groups.forEach((key, status) -> {
-            if (status != GroupStatus.STOPPED) {
+            if (status != GroupStatus.STOPPED && status != GroupStatus.CLEARING) {
                 keys.add(key);
             }
         });

@@ -147,7 +147,7 @@ final class Transition {
     void forceStop(String key) {
         GroupStatus status = groups.get(key);
         if (status == GroupStatus.STOPPED || status == GroupStatus.RUNNING) {
-            groups.put(key, GroupStatus.STOPPING);
+            groups.put(key, status == GroupStatus.STOPPED ? GroupStatus.CLEARING : GroupStatus.STOPPING);
             actions.add(new PolicyAction.StopGroup(key));
         }
     }
@@ -191,11 +191,11 @@ final class Transition {
         return config.mode() == AutoFailback.ON;
     }
 
-    /** Claimed groups plus every group not cleanly stopped: what the peer must not start. */
+    /** Claimed groups plus every group that runs or may run here: what the peer must not start. */
     HoldSet announcedHolds() {
         HoldSet result = holds;
         for (var entry : groups.entrySet()) {
-            if (entry.getValue() != GroupStatus.STOPPED) {
+            if (entry.getValue() != GroupStatus.STOPPED && entry.getValue() != GroupStatus.CLEARING) {
                 result = result.plus(config.categoryOf(entry.getKey()));
             }
         }

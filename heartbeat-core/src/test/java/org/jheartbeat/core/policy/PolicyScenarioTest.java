@@ -278,6 +278,19 @@ class PolicyScenarioTest {
         assertEquals(List.of(), c.x1.probedAhead);
     }
 
+    @Test
+    void standbyAllFromANodeHoldingOnlyItsOwnGroupsLeavesThePeersGroupsAlone() {
+        TwoNodeCluster c = bothStartedTogether(AutoFailback.ON);
+        c.command(c.x1, new PolicyEvent.StandbyRequested(StandbyArgument.ALL));
+        c.runUntilQuiet();
+        assertPlacement(ALL_ON_X2, c);
+        assertTrue(c.x1.work.contains("stop " + G2), "the give-group stops every group of the set: " + c.x1.work);
+        // x1 never ran x2's group, so stopping it there does not make x1 its owner
+        assertFalse(c.x2.logged("Both machines own our resources!"), () -> String.join("\n", c.x2.logTexts()));
+        assertEquals(List.of(), c.x2.reannounced);
+        assertEquals(1, c.x2.work.stream().filter(("start " + G2)::equals).count(), "x2's own group never restarted");
+    }
+
     @ParameterizedTest
     @EnumSource(AutoFailback.class)
     void aQuickRestartKeepsEveryGroupWhereItRuns(AutoFailback mode) {

@@ -49,6 +49,9 @@ import org.slf4j.LoggerFactory;
 public final class ResourceManager implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger("heartbeat");
+    /** Rounds and time the policy rehearsal may take at start (about a third of a second of one core). */
+    private static final int REHEARSAL_ROUNDS = 300;
+    private static final long REHEARSAL_BUDGET_NANOS = TimeUnit.MILLISECONDS.toNanos(400);
 
     /** Where hand-off messages to the peer go. */
     @FunctionalInterface
@@ -98,7 +101,20 @@ public final class ResourceManager implements AutoCloseable {
         this.ipfail = new IpfailRunner(ipfail, peer, membership,
                 () -> policy.rscStatus(state) != RscStatus.TRANSITION,
                 argument -> handle(new PolicyEvent.StandbyRequested(argument)), loop);
-        Thread.ofVirtual().name("prepare resource agents").start(() -> this.groups.values().forEach(work::prepare));
+        Thread.ofVirtual().name("prepare for takeovers").start(this::prepareForTakeovers);
+    }
+
+    /** Gets the hand-off code compiled and the agents warm before the first takeover needs them. */
+    private void prepareForTakeovers() {
+        long began = System.nanoTime();
+        try {
+            int rounds = PolicyRehearsal.rehearse(policy, REHEARSAL_ROUNDS, REHEARSAL_BUDGET_NANOS);
+            LOG.debug("policy rehearsed: {} rounds in {} ms", rounds,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
+        } catch (RuntimeException e) {
+            LOG.debug("policy rehearsal stopped (only the speed of a first takeover suffers): {}", e.toString());
+        }
+        groups.values().forEach(work::prepare);
     }
 
     // ---- inputs (any thread)

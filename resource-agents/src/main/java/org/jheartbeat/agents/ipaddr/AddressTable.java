@@ -103,7 +103,12 @@ final class AddressTable {
 
     /** The address as configured on the interface with exactly this prefix length (any label). */
     Optional<InterfaceAddress> served(ResolvedAddress address) throws ErrnoException, NetlinkProtocolException {
-        return addresses().stream()
+        return served(address, addresses());
+    }
+
+    /** {@link #served(ResolvedAddress)} among addresses read before. */
+    static Optional<InterfaceAddress> served(ResolvedAddress address, List<InterfaceAddress> among) {
+        return among.stream()
                 .filter(a -> a.ifindex() == address.link().index() && a.address().equals(address.ip())
                         && a.prefixLength() == address.prefixLength())
                 .findFirst();
@@ -111,8 +116,13 @@ final class AddressTable {
 
     /** Interfaces named {@code lo*} holding {@code ip/32} (only a /32 counts, as in IPaddr2). */
     List<InterfaceAddress> onLoopback(Inet4Address ip) throws AgentFailure, IOException {
+        return onLoopback(ip, addresses());
+    }
+
+    /** {@link #onLoopback(Inet4Address)} among addresses read before. */
+    List<InterfaceAddress> onLoopback(Inet4Address ip, List<InterfaceAddress> among) throws AgentFailure, IOException {
         List<InterfaceAddress> found = new ArrayList<>();
-        for (InterfaceAddress a : addresses()) {
+        for (InterfaceAddress a : among) {
             if (a.address().equals(ip) && a.prefixLength() == 32 && link(a.ifindex()).name().startsWith("lo")) {
                 found.add(a);
             }

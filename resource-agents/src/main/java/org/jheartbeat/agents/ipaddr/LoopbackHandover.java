@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,7 +32,13 @@ final class LoopbackHandover {
 
     /** Removes {@code ip/32} from every {@code lo*} interface that has it. */
     void takeOff(AddressTable table, Inet4Address ip) throws AgentFailure, IOException {
-        for (InterfaceAddress onLo : table.onLoopback(ip)) {
+        takeOff(table, ip, table.onLoopback(ip));
+    }
+
+    /** Removes {@code ip/32} from these loopback addresses ({@link AddressTable#onLoopback} found them). */
+    void takeOff(AddressTable table, Inet4Address ip, List<InterfaceAddress> onLoopback)
+            throws AgentFailure, IOException {
+        for (InterfaceAddress onLo : onLoopback) {
             Link lo = table.link(onLo.ifindex());
             LOG.info("Removing conflicting loopback {}.", lo.name());
             stash.remember(ip);

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.Inet4Address;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -47,15 +48,13 @@ public final class GratuitousArp implements AutoCloseable {
     private ErrnoException firstFrameFailure;
     private Thread sender;
 
-    private GratuitousArp(PacketSocket socket, Link link, MacAddress announcedMac, Inet4Address ip,
-                          int count, Duration interval) {
-        MacAddress interfaceMac = link.mac().orElseThrow();
+    private GratuitousArp(PacketSocket socket, List<byte[]> frames, String description, int count, Duration interval) {
         this.socket = socket;
-        this.request = ArpFrame.gratuitous(ArpFrame.REQUEST, interfaceMac, announcedMac, ip).toBytes();
-        this.reply = ArpFrame.gratuitous(ArpFrame.REPLY, interfaceMac, announcedMac, ip).toBytes();
+        this.request = frames.get(0);
+        this.reply = frames.get(1);
         this.count = count;
         this.interval = interval;
-        this.description = ip.getHostAddress() + " on " + link.name();
+        this.description = description;
     }
 
     /**
@@ -73,9 +72,9 @@ public final class GratuitousArp implements AutoCloseable {
         if (count <= 0 || interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("count and interval must be positive: " + count + ", " + interval);
         }
-        MacAddress mac = announcedMac == null ? link.mac().get() : announcedMac;
-        GratuitousArp burst = new GratuitousArp(PacketSocket.openForSending(link.index()),
-                link, mac, ip, count, interval);
+        List<byte[]> frames = frames(link, ip, announcedMac);
+        GratuitousArp burst = new GratuitousArp(PacketSocket.openForSending(link.index()), frames,
+                ip.getHostAddress() + " on " + link.name(), count, interval);
         // The first request leaves from the caller: a takeover's clients wait for it, and a new
         // thread on a busy machine can take milliseconds to be scheduled. A failure ends the
         // burst as one during the burst would (the thread reports it).
@@ -90,6 +89,20 @@ public final class GratuitousArp implements AutoCloseable {
         // that carrier would then open its sockets there (ldirectord's checks among them).
         burst.sender = Thread.ofPlatform().daemon().name("garp-" + burst.description).start(burst::run);
         return burst;
+    }
+
+    /**
+     * The request and reply frames a burst for {@code ip} on {@code link} sends, built without
+     * sending anything (a warm-up runs this; start builds the same).
+     *
+     * @param announcedMac the MAC to announce; null means the interface's own
+     */
+    public static List<byte[]> frames(Link link, Inet4Address ip, MacAddress announcedMac) {
+        MacAddress interfaceMac = link.mac().orElseThrow(() -> new IllegalArgumentException(
+                "Cannot find mac address for " + link.name()));
+        MacAddress mac = announcedMac == null ? interfaceMac : announcedMac;
+        return List.of(ArpFrame.gratuitous(ArpFrame.REQUEST, interfaceMac, mac, ip).toBytes(),
+                ArpFrame.gratuitous(ArpFrame.REPLY, interfaceMac, mac, ip).toBytes());
     }
 
     /** Whether {@code link} is an Ethernet interface with a hardware address, where ARP makes sense. */

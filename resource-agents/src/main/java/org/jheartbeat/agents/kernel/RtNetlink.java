@@ -96,6 +96,11 @@ public final class RtNetlink implements AutoCloseable {
         socket.command(RtMessages.newAddress(address));
     }
 
+    /** The request {@link #addAddress} sends, encoded but not sent (a start's rehearsal builds it). */
+    public static byte[] newAddressRequest(InterfaceAddress address) {
+        return RtMessages.newAddress(address).toBytes(0);
+    }
+
     /** {@code ip addr del ADDRESS/PREFIX dev NIC}: fails with EADDRNOTAVAIL when it is not there. */
     public void deleteAddress(InterfaceAddress address) throws ErrnoException, NetlinkProtocolException {
         socket.command(RtMessages.deleteAddress(address));

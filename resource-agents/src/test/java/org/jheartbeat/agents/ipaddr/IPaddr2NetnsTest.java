@@ -112,7 +112,7 @@ class IPaddr2NetnsTest {
     }
 
     @Test
-    void warmingUpValidatesWithoutChangingAnythingAndReportsAProblemAsValidateDoes() throws Exception {
+    void warmingUpRehearsesAStartWithoutChangingAnythingAndReportsAProblemAsValidateDoes() throws Exception {
         director.ip("addr", "add", VIP + "/32", "dev", "lo");
         String before = director.ip("-o", "-4", "addr", "show");
         Map<String, String> p = params("ip", VIP, "cidr_netmask", "24", "nic", "eth0", "lvs_support", "true");

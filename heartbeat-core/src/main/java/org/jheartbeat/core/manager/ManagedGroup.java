@@ -18,7 +18,9 @@ public record ManagedGroup(String key, String homeNode, List<ManagedResource> re
     /** The haresources line as Heartbeat logs it: {@code HOME RSC1 RSC2 ...}. */
     public String describe() {
         StringBuilder line = new StringBuilder(homeNode);
-        resources.forEach(r -> line.append(' ').append(r.token()));
+        for (ManagedResource r : resources) { // no lambda: first built during a daemon's first takeover
+            line.append(' ').append(r.token());
+        }
         return line.toString();
     }
 }

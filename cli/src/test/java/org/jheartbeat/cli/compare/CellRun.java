@@ -131,7 +131,7 @@ final class CellRun {
         if (last.isPresent()) {
             double ms = millis(garpSeen.getAsLong() - last.getAsLong());
             table.add(silence, timers, contender.name(), ms);
-            text += String.format(Locale.ROOT, " (%.0f ms after d1's last packet)", ms);
+            text += String.format(Locale.ROOT, " (%.1f ms after d1's last packet)", ms);
         } else {
             table.failed(silence, timers, contender.name());
         }

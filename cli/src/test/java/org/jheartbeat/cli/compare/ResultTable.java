@@ -83,11 +83,13 @@ final class ResultTable {
         Collections.sort(sorted);
         double median = sorted.get(sorted.size() / 2);
         double p95 = sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.95) - 1));
-        return String.format(Locale.ROOT, "%s / %s (%d%s)%s", millis(median), millis(p95), sorted.size(),
+        return String.format(Locale.ROOT, "%s / %s (%d%s)%s", millis(metric, median), millis(metric, p95), sorted.size(),
                 failed > 0 ? " +" + failed + " failed" : "", mark);
     }
 
-    private static String millis(double value) {
-        return value >= 100 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.1f", value);
+    /** Whole milliseconds from 100 up, except from the last packet: dead time plus a reaction of a millisecond or two. */
+    private static String millis(Metric metric, double value) {
+        boolean tenths = value < 100 || metric == Metric.KILL_SILENCE || metric == Metric.LINK_SILENCE;
+        return String.format(Locale.ROOT, tenths ? "%.1f" : "%.0f", value);
     }
 }

@@ -22,9 +22,10 @@ import org.jheartbeat.core.policy.TimerToken;
  * goes standby and takes over, one dies and returns, one shuts down, all in memory against a
  * second policy playing the peer, with every message through the hand-off codec. The decisions
  * are thrown away; the point is the code: a hand-off runs rarely, so without this its code is
- * loaded, linked and interpreted when a takeover needs it. One round (about 70 decisions) took
- * 90 ms the first time in a JVM (classes, lambdas), 4 to 9 ms the next times, and 0.45 ms after
- * 300 rounds, which took 330 ms (the daemon's JVM options, two cores).
+ * loaded, linked and interpreted when a takeover needs it. With one group a round took 90 ms
+ * the first time in a JVM (classes, lambdas), 4 to 9 ms the next times, and 0.45 ms after 300
+ * rounds, which took 330 ms (the daemon's JVM options, two cores); three groups on two nodes make
+ * 50 to 140 decisions a round, by auto_failback mode.
  *
  * <p>Pure: no I/O, no clock, no state shared with the running manager (the policy itself keeps
  * none).
@@ -38,6 +39,21 @@ final class PolicyRehearsal {
     private final Node peer;
     private long now;
     private int steps;
+    private int starts;
+    private int stops;
+
+    /**
+     * What a rehearsal went through.
+     *
+     * @param decisions both policies' decisions
+     * @param starts    group starts either node asked for
+     * @param stops     group stops either node asked for
+     */
+    record Rehearsed(int rounds, int decisions, int starts, int stops) {
+        Rehearsed plus(PolicyRehearsal round) {
+            return new Rehearsed(rounds + 1, decisions + round.steps, starts + round.starts, stops + round.stops);
+        }
+    }
 
     private final class Node {
         final Policy policy;
@@ -82,18 +98,19 @@ final class PolicyRehearsal {
      * Rehearses {@code policy}'s hand-offs for up to {@code rounds} rounds or until
      * {@code budgetNanos} have passed, whichever comes first. Does nothing without a peer.
      *
-     * @return the rounds rehearsed
+     * @return what the rehearsal went through
      */
-    static int rehearse(Policy policy, int rounds, long budgetNanos) {
+    static Rehearsed rehearse(Policy policy, int rounds, long budgetNanos) {
+        Rehearsed done = new Rehearsed(0, 0, 0, 0);
         Optional<PolicyConfig> mirrored = mirror(policy.config());
         if (mirrored.isEmpty()) {
-            return 0;
+            return done;
         }
         long began = System.nanoTime();
-        int done = 0;
-        while (done < rounds && System.nanoTime() - began < budgetNanos) {
-            new PolicyRehearsal(policy, new Policy(mirrored.get())).round();
-            done++;
+        while (done.rounds() < rounds && System.nanoTime() - began < budgetNanos) {
+            PolicyRehearsal round = new PolicyRehearsal(policy, new Policy(mirrored.get()));
+            round.round();
+            done = done.plus(round);
         }
         return done;
     }
@@ -173,8 +190,14 @@ final class PolicyRehearsal {
         n.state = decision.state();
         for (PolicyAction action : decision.actions()) {
             switch (action) {
-                case PolicyAction.StartGroup start -> n.inbox.add(new PolicyEvent.GroupStarted(start.key()));
-                case PolicyAction.StopGroup stop -> n.inbox.add(new PolicyEvent.GroupStopped(stop.key()));
+                case PolicyAction.StartGroup start -> {
+                    starts++;
+                    n.inbox.add(new PolicyEvent.GroupStarted(start.key()));
+                }
+                case PolicyAction.StopGroup stop -> {
+                    stops++;
+                    n.inbox.add(new PolicyEvent.GroupStopped(stop.key()));
+                }
                 case PolicyAction.SendToPeer send -> {
                     PeerMessage received = overTheWire(send);
                     if (n.other().up) {

@@ -108,9 +108,8 @@ public final class ResourceManager implements AutoCloseable {
     private void prepareForTakeovers() {
         long began = System.nanoTime();
         try {
-            int rounds = PolicyRehearsal.rehearse(policy, REHEARSAL_ROUNDS, REHEARSAL_BUDGET_NANOS);
-            LOG.debug("policy rehearsed: {} rounds in {} ms", rounds,
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
+            PolicyRehearsal.Rehearsed done = PolicyRehearsal.rehearse(policy, REHEARSAL_ROUNDS, REHEARSAL_BUDGET_NANOS);
+            LOG.debug("policy rehearsed in {} ms: {}", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began), done);
         } catch (RuntimeException e) {
             LOG.debug("policy rehearsal stopped (only the speed of a first takeover suffers): {}", e.toString());
         }

@@ -56,7 +56,10 @@ final class GroupWork {
         return true;
     }
 
-    /** Probes every resource of the group; the result names those found stopped. */
+    /**
+     * Probes the resources of the group whose start does not look for itself; the result names
+     * those found stopped.
+     */
     AdvanceProbe probe(ManagedGroup group, long validUntil) {
         Set<String> stopped = new HashSet<>();
         for (ManagedResource resource : group.resources()) {

@@ -40,13 +40,13 @@ final class GroupResults {
     }
 
     static void stopped(Transition t, String key) {
-        if (t.status(key) == GroupStatus.STOPPING || t.status(key) == GroupStatus.CLEARING) {
+        if (t.status(key).stopUnderWay()) {
             t.groups.put(key, GroupStatus.STOPPED);
         }
     }
 
     static void stopFailed(Transition t, String key) {
-        if (t.status(key) != GroupStatus.STOPPING && t.status(key) != GroupStatus.CLEARING) {
+        if (!t.status(key).stopUnderWay()) {
             return;
         }
         t.groups.put(key, GroupStatus.STOP_FAILED);

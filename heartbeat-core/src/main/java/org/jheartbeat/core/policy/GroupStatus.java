@@ -19,4 +19,14 @@ public enum GroupStatus {
     public boolean inTransition() {
         return this == STARTING || this == STOPPING || this == CLEARING;
     }
+
+    /** Whether the group runs or may run here: what this node announces as held. */
+    public boolean mayRunHere() {
+        return this != STOPPED && this != CLEARING;
+    }
+
+    /** Whether a stop of the group was asked for and has not reported back. */
+    boolean stopUnderWay() {
+        return this == STOPPING || this == CLEARING;
+    }
 }

@@ -148,11 +148,11 @@ public record PolicyState(
         return phase == Phase.RUNNING && !inTransition(groups) && standby instanceof Standby.Idle && !shutdownDelayed;
     }
 
-    /** The groups that are running or may be running here (anything but stopped or never run). */
+    /** The groups that are running or may be running here ({@link GroupStatus#mayRunHere}). */
     public Set<String> occupied() {
         Set<String> keys = new LinkedHashSet<>();
         groups.forEach((key, status) -> {
-            if (status != GroupStatus.STOPPED && status != GroupStatus.CLEARING) {
+            if (status.mayRunHere()) {
                 keys.add(key);
             }
         });

@@ -195,7 +195,7 @@ final class Transition {
     HoldSet announcedHolds() {
         HoldSet result = holds;
         for (var entry : groups.entrySet()) {
-            if (entry.getValue() != GroupStatus.STOPPED && entry.getValue() != GroupStatus.CLEARING) {
+            if (entry.getValue().mayRunHere()) {
                 result = result.plus(config.categoryOf(entry.getKey()));
             }
         }

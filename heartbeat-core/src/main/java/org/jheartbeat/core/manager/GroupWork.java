@@ -38,12 +38,10 @@ final class GroupWork {
     boolean start(ManagedGroup group, AdvanceProbe ahead, LongSupplier clockMillis) {
         LOG.info("Acquiring resource group: {}", group.describe());
         for (ManagedResource resource : group.resources()) {
-            boolean knownStopped = ahead.showsStopped(resource.token(), clockMillis.getAsLong());
-            if (!knownStopped && !resource.agent().startFindsRunning() && running(resource)) {
-                LOG.info("Resource {} is already running", resource.token());
-                continue;
-            }
-            ActionResult started = run(resource, Action.START);
+            boolean probeFirst = !ahead.showsStopped(resource.token(), clockMillis.getAsLong())
+                    && !resource.agent().startFindsRunning();
+            ActionResult started = probeFirst && running(resource)
+                    ? ActionResult.alreadyRunning() : run(resource, Action.START);
             if (!started.isSuccess()) {
                 LOG.error("Return code {} from {} start{}", started.result().code(), resource.token(),
                         started.reason().isEmpty() ? "" : ": " + started.reason());

@@ -41,6 +41,15 @@ class NodeTableTest {
         table.scan();
     }
 
+    /** x2 heard on eth0 at 0 ms (dead time 500 ms), comms up at 1 ms; then silent. */
+    private NodeTable peerHeardAtZero() {
+        NodeTable table = table(List.of("eth0"), List.of());
+        nowMillis = 0;
+        table.heard("x2", 7, "eth0", NodeStatus.ACTIVE, 500);
+        at(1, table);
+        return table;
+    }
+
     private NodeStatus status(NodeTable table, String node) {
         return table.snapshot().node(node).orElseThrow().status();
     }
@@ -80,10 +89,7 @@ class NodeTableTest {
 
     @Test
     void aSilentPeerIsDeadAfterItsDeadtimeAndNotBefore() {
-        NodeTable table = table(List.of("eth0"), List.of());
-        nowMillis = 0;
-        table.heard("x2", 7, "eth0", NodeStatus.ACTIVE, 500);
-        at(1, table);
+        NodeTable table = peerHeardAtZero();
         at(500, table);
         assertEquals(NodeStatus.ACTIVE, status(table, "x2"));
         at(501, table);
@@ -119,10 +125,7 @@ class NodeTableTest {
 
     @Test
     void aPeerBackAfterAPartitionIsNotDeclaredDeadAgainByItsFirstStatus() {
-        NodeTable table = table(List.of("eth0"), List.of());
-        nowMillis = 0;
-        table.heard("x2", 7, "eth0", NodeStatus.ACTIVE, 500);
-        at(1, table);
+        NodeTable table = peerHeardAtZero();
         at(501, table);
         assertEquals(NodeStatus.DEAD, status(table, "x2"));
         nowMillis = 1200;
@@ -178,9 +181,7 @@ class NodeTableTest {
 
     @Test
     void aDeadNodeHeardAgainComesBack() {
-        NodeTable table = table(List.of("eth0"), List.of());
-        table.heard("x2", 7, "eth0", NodeStatus.ACTIVE, 500);
-        at(1, table);
+        NodeTable table = peerHeardAtZero();
         at(600, table);
         assertEquals(NodeStatus.DEAD, status(table, "x2"));
         nowMillis = 700;

@@ -37,7 +37,7 @@ abstract class AddressAgent implements ResourceAgent {
         return property == null || property.isBlank() ? DEFAULT_STATE_DIRECTORY : Path.of(property);
     }
 
-    /** How many validations {@link #warmUp} runs at most, and for how long. */
+    /** How many start rehearsals {@link #warmUp} runs at most, and for how long. */
     static final int WARM_UP_ROUNDS = 300;
     static final Duration WARM_UP_BUDGET = Duration.ofMillis(500);
 

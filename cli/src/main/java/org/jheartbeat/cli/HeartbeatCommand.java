@@ -214,6 +214,8 @@ public final class HeartbeatCommand implements Callable<Integer> {
     public static void main(String[] args) {
         HeartbeatCommand command = new HeartbeatCommand();
         command.arguments.addAll(List.of(args));
-        System.exit(new CommandLine(command).execute(args));
+        int exit = new CommandLine(command).execute(args);
+        LoggingSetup.awaitWritten(); // the daemon's last lines, e.g. why it did not start
+        System.exit(exit);
     }
 }

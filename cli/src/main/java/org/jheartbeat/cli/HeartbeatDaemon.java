@@ -62,7 +62,12 @@ final class HeartbeatDaemon {
         ControlServer control;
         try {
             // Before anything starts: a daemon that cannot answer cl_status must not take resources.
-            control = ControlServer.start(runDirectory, new ControlService(new RunningDaemon(daemon::session)));
+            ControlService service = new ControlService(new RunningDaemon(daemon::session));
+            control = ControlServer.start(runDirectory, request -> {
+                String answer = service.answer(request);
+                LoggingSetup.awaitWritten(); // what the request logged is in the log when the command returns
+                return answer;
+            });
         } catch (IOException e) {
             LOG.error("cannot open the control socket in {}: {}", runDirectory, e.toString());
             return 1;
@@ -136,6 +141,7 @@ final class HeartbeatDaemon {
         session.closeKeepingGroups();
         pidFile.removeIfOurs();
         LOG.info("{} Heartbeat shutdown complete.", session.config().localNode());
+        LoggingSetup.awaitWritten();
     }
 
     /**
@@ -177,6 +183,7 @@ final class HeartbeatDaemon {
             // The groups run and nobody manages them: stop as Heartbeat does when it cannot restart.
             LOG.error("Heartbeat restart failed: {}. Exiting; the resource groups still run here.", e.getMessage());
             settings.pidFile().removeIfOurs();
+            LoggingSetup.awaitWritten();
             Runtime.getRuntime().halt(1);
             return false;
         }

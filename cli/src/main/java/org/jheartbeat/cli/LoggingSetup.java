@@ -3,12 +3,16 @@ package org.jheartbeat.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.filter.ThresholdFilter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.OutputStreamAppender;
@@ -19,6 +23,12 @@ import org.slf4j.LoggerFactory;
 
 /** Configures Logback in code from ha.cf's logging directives (no logback.xml is shipped). */
 final class LoggingSetup {
+
+    /** How long a barrier waits for the log writer (a disk that hangs must not hang the daemon). */
+    private static final Duration WRITE_WAIT = Duration.ofSeconds(2);
+
+    /** The daemon's queue of log lines; null in the short-lived commands, which log synchronously. */
+    private static volatile QueuedAppender daemonLog;
 
     private LoggingSetup() {
     }
@@ -34,7 +44,8 @@ final class LoggingSetup {
     /**
      * The daemon's logging: {@code logfile} gets info and above, {@code debugfile} everything
      * logged (debug when {@code debug} or {@code -d} asks for it), syslog ({@code logfacility})
-     * the same as the debug file, stderr too in the foreground.
+     * the same as the debug file, stderr too in the foreground; all of them written by a
+     * {@link QueuedAppender}.
      */
     static void daemon(LoggingSettings settings, int extraDebug, String node, boolean foreground) {
         daemon(settings, extraDebug, node, foreground, SyslogSender.DEV_LOG);
@@ -47,18 +58,35 @@ final class LoggingSetup {
         int debugLevel = settings.debugLevel() + extraDebug;
         root.setLevel(debugLevel > 0 ? Level.DEBUG : Level.INFO);
         context.getLogger("org.jgroups").setLevel(debugLevel > 1 ? Level.DEBUG : Level.WARN);
+        List<Appender<ILoggingEvent>> targets = new ArrayList<>();
         settings.logfile().filter(LoggingSetup::notDevNull).ifPresent(file ->
-                root.addAppender(file(context, file, node, Level.INFO)));
+                targets.add(file(context, file, node, Level.INFO)));
         settings.debugfile().filter(LoggingSetup::notDevNull).ifPresent(file ->
-                root.addAppender(file(context, file, node, Level.ALL)));
+                targets.add(file(context, file, node, Level.ALL)));
         settings.facility().ifPresent(facility -> {
             SyslogAppender syslog = new SyslogAppender(facility, "heartbeat", syslogSocket);
             syslog.setContext(context);
             syslog.start();
-            root.addAppender(syslog);
+            targets.add(syslog);
         });
         if (foreground) {
-            root.addAppender(start(context, new ConsoleAppender<>(), node, "stderr", true));
+            targets.add(start(context, new ConsoleAppender<>(), node, "stderr", true));
+        }
+        QueuedAppender queued = new QueuedAppender(targets);
+        queued.setContext(context);
+        queued.start();
+        root.addAppender(queued);
+        daemonLog = queued;
+    }
+
+    /**
+     * Waits (a short while at most) until every line the daemon logged so far is written: before
+     * the control socket answers and before the process exits. Returns at once for the commands.
+     */
+    static void awaitWritten() {
+        QueuedAppender log = daemonLog;
+        if (log != null) {
+            log.awaitWritten(WRITE_WAIT);
         }
     }
 
@@ -76,7 +104,8 @@ final class LoggingSetup {
 
     private static LoggerContext reset() {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        context.reset();
+        daemonLog = null;
+        context.reset(); // stops the old appenders: a queue writes what it holds first
         return context;
     }
 

@@ -141,11 +141,23 @@ public final class NetlinkSocket implements AutoCloseable {
     }
 
     /**
+     * {@link #command} for a request the kernel may carry out without answering: netlink sends no
+     * acknowledgement when a handler returns EINTR, as IPVS's daemon stop does when the daemon's
+     * thread had not run yet. The kernel handles a request within the send, so its answer, if it
+     * has one, is already queued when the send returns: no answer then means none will come.
+     *
+     * @return false when the kernel did not answer (whether it did the work is for the caller to check)
+     */
+    public boolean commandMaybeUnanswered(NetlinkMessageWriter request) throws ErrnoException, NetlinkProtocolException {
+        return exchange(request, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK | request.flags(), false, true) != null;
+    }
+
+    /**
      * Sends a request with {@code NLM_F_REQUEST | NLM_F_ACK} and returns the replies the kernel
      * sent before its acknowledgement (none for most commands, one for a GET of one object).
      */
     public List<NetlinkMessage> request(NetlinkMessageWriter request) throws ErrnoException, NetlinkProtocolException {
-        return exchange(request, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK | request.flags(), false);
+        return exchange(request, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK | request.flags(), false, false);
     }
 
     /** A request that must be answered by exactly one message, e.g. a GET of one link. */
@@ -164,7 +176,8 @@ public final class NetlinkSocket implements AutoCloseable {
      */
     public List<NetlinkMessage> dump(NetlinkMessageWriter request) throws ErrnoException, NetlinkProtocolException {
         for (int attempt = 1; ; attempt++) {
-            List<NetlinkMessage> parts = exchange(request, Netlink.NLM_F_REQUEST | Netlink.NLM_F_DUMP | request.flags(), true);
+            List<NetlinkMessage> parts = exchange(request, Netlink.NLM_F_REQUEST | Netlink.NLM_F_DUMP | request.flags(),
+                    true, false);
             boolean interrupted = parts.stream().anyMatch(m -> m.hasFlag(Netlink.NLM_F_DUMP_INTR));
             if (!interrupted) {
                 return parts;
@@ -176,8 +189,9 @@ public final class NetlinkSocket implements AutoCloseable {
         }
     }
 
-    private List<NetlinkMessage> exchange(NetlinkMessageWriter request, int flags, boolean dump)
-            throws ErrnoException, NetlinkProtocolException {
+    /** The replies before the acknowledgement or the dump's end; null when {@code mayBeUnanswered} and none came. */
+    private List<NetlinkMessage> exchange(NetlinkMessageWriter request, int flags, boolean dump,
+                                          boolean mayBeUnanswered) throws ErrnoException, NetlinkProtocolException {
         lock.lock();
         try {
             if (closed) {
@@ -186,6 +200,9 @@ public final class NetlinkSocket implements AutoCloseable {
             int seq = nextSeq.incrementAndGet();
             send(request.toBytes(seq, flags));
             List<NetlinkMessage> replies = new ArrayList<>();
+            if (mayBeUnanswered && !answerQueued()) {
+                return null;
+            }
             while (true) {
                 for (NetlinkMessage message : receive(request)) {
                     if (message.seq() != seq || message.portId() != portId) {
@@ -232,6 +249,24 @@ public final class NetlinkSocket implements AutoCloseable {
         }
         MemorySegment.copy(message, 0, sendBuffer, JAVA_BYTE, 0, message.length);
         Libc.sendto(fd, sendBuffer, message.length, 0, kernelAddress);
+    }
+
+    /** Whether a datagram waits on the socket, without waiting for one. */
+    private boolean answerQueued() throws ErrnoException {
+        iovec.set(ADDRESS, 0, receiveBuffer);
+        iovec.set(JAVA_LONG, 8, 0);
+        msghdr.fill((byte) 0);
+        msghdr.set(ADDRESS, Libc.MSGHDR_IOV, iovec);
+        msghdr.set(JAVA_LONG, Libc.MSGHDR_IOVLEN, 1);
+        try {
+            Libc.recvmsg(fd, msghdr, Libc.MSG_PEEK | Libc.MSG_TRUNC | Libc.MSG_DONTWAIT);
+            return true;
+        } catch (ErrnoException e) {
+            if (e.errno() == Errno.EAGAIN) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     /** Reads the next datagram from the kernel and splits it into messages. */

@@ -31,9 +31,8 @@ public final class Ipvs implements AutoCloseable {
     private final IpvsRequests requests;
 
     /**
-     * The kernel always answers, but stopping a sync daemon waits for its kernel threads to end,
-     * which took over 5 s on an emulated CPU (the kernel lab); this only bounds a wait that
-     * should never hang, so it is generous.
+     * The kernel answers within the request's send; this only bounds a wait that should never
+     * hang (a daemon stop that gets no answer is told apart without waiting), so it is generous.
      */
     static final Duration REPLY_TIMEOUT = Duration.ofSeconds(30);
 
@@ -154,9 +153,22 @@ public final class Ipvs implements AutoCloseable {
         command(requests.startDaemon(daemon), Request.DAEMON_START);
     }
 
-    /** {@code ipvsadm --stop-daemon}. */
+    /**
+     * {@code ipvsadm --stop-daemon}. A daemon stopped before its kernel thread first ran is
+     * stopped all the same, but the kernel does not answer then (the thread's stop reports EINTR,
+     * for which netlink sends no acknowledgement): the daemon list says whether it is gone.
+     */
     public void stopDaemon(SyncDaemon.State state) throws IOException {
-        command(requests.stopDaemon(state), Request.DAEMON_STOP);
+        boolean answered;
+        try {
+            answered = socket.commandMaybeUnanswered(requests.stopDaemon(state));
+        } catch (NetlinkException e) {
+            throw IpvsErrors.translate(Request.DAEMON_STOP, e);
+        }
+        if (!answered && daemons().stream().anyMatch(d -> d.state() == state)) {
+            throw new NetlinkProtocolException("stop " + state.text() + " sync daemon: the kernel did not answer"
+                    + " and the daemon still runs");
+        }
     }
 
     /** The running sync daemons as the kernel reports them (master first). */

@@ -235,6 +235,7 @@ class IpvsKernelTest {
         assertThrows(IpvsException.DaemonRunning.class,
                 () -> ipvs.startDaemon(SyncDaemon.of(SyncDaemon.State.BACKUP, "eth0", 3)));
         ipvs.stopDaemon(SyncDaemon.State.BACKUP);
+        assertEquals(List.of(), ipvs.daemons());
         // nothing was half-applied by the refused requests
         assertSameListing(ListingStyle.THRESHOLDS, "--thresholds");
     }
@@ -258,5 +259,21 @@ class IpvsKernelTest {
         assertEquals(List.of(new SyncDaemon(SyncDaemon.State.MASTER, "eth0", 200, 1472,
                 Optional.of(ip("224.0.0.81")), 8848, 1)), ipvs.daemons());
         exec("ipvsadm", "--stop-daemon", "master");
+    }
+
+    /**
+     * A stop that comes before the daemon's kernel thread first ran (a swap right after a start)
+     * stops it without the kernel answering; that must neither hang nor fail. Repeated, because
+     * whether the thread ran first is up to the scheduler.
+     */
+    @Test
+    void aDaemonStoppedRightAfterItsStartIsStopped() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            SyncDaemon.State state = i % 2 == 0 ? SyncDaemon.State.BACKUP : SyncDaemon.State.MASTER;
+            ipvs.startDaemon(SyncDaemon.of(state, "eth0", i));
+            ipvs.stopDaemon(state);
+            assertEquals(List.of(), ipvs.daemons(), "after stop number " + (i + 1));
+        }
+        assertEquals("", exec("ipvsadm", "-L", "--daemon"));
     }
 }

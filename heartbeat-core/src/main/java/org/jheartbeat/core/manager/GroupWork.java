@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 import org.jheartbeat.core.agent.ActionResult;
@@ -19,16 +21,27 @@ import org.slf4j.LoggerFactory;
  * left to right and skips what already runs (asking the agent's status first, unless its start
  * finds that out itself); stop runs right to left and stops every resource,
  * running or not (every stop is idempotent). Each agent action has its timeout; an action
- * still running then is interrupted and counts as failed. Blocking: run it on a virtual thread.
+ * still running then is interrupted and counts as failed. Blocking: run it on a virtual thread,
+ * which runs the agents' actions itself.
  */
 final class GroupWork {
 
     private static final Logger LOG = LoggerFactory.getLogger("ResourceManager");
 
+    /** Interrupts actions that outlive their timeout; one thread for every group's work. */
+    private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
+
     private final AgentContext context;
 
     GroupWork(AgentContext context) {
         this.context = context;
+    }
+
+    private static ScheduledThreadPoolExecutor watchdog() {
+        ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1,
+                task -> Thread.ofPlatform().name("action-timeouts").daemon().unstarted(task));
+        watchdog.setRemoveOnCancelPolicy(true);
+        return watchdog;
     }
 
     /**
@@ -138,28 +151,59 @@ final class GroupWork {
         }
     }
 
+    /**
+     * Runs the action on the calling thread (a hand-off to a worker thread cost a tenth of a
+     * millisecond and more of every takeover) and interrupts it when its timeout passes, as the
+     * agent contract says; an action that ends after that counts as failed.
+     */
     private ActionResult run(ManagedResource resource, Action call) {
         String action = call.word;
         Duration timeout = resource.agent().timeout(action);
-        AtomicReference<ActionResult> result = new AtomicReference<>();
-        Thread worker = Thread.ofVirtual().name(resource.agent().name() + "-" + action).start(() -> {
-            try {
-                result.set(call.on(resource, context));
-            } catch (RuntimeException e) {
-                result.set(ActionResult.of(OcfResult.ERR_GENERIC, e.toString()));
-            }
-        });
+        ActionDeadline deadline = new ActionDeadline(Thread.currentThread());
+        ScheduledFuture<?> watchdog = WATCHDOG.schedule(deadline::expire, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        ActionResult result;
         try {
-            if (!worker.join(timeout)) {
-                worker.interrupt();
-                LOG.error("{} {} timed out after {} ms", resource.token(), action, timeout.toMillis());
-                return ActionResult.of(OcfResult.ERR_GENERIC, action + " timed out");
-            }
-        } catch (InterruptedException e) {
-            worker.interrupt();
-            Thread.currentThread().interrupt();
-            return ActionResult.of(OcfResult.ERR_GENERIC, action + " interrupted");
+            result = call.on(resource, context);
+        } catch (RuntimeException e) {
+            result = ActionResult.of(OcfResult.ERR_GENERIC, e.toString());
+        } finally {
+            watchdog.cancel(false);
         }
-        return result.get();
+        if (deadline.ended()) {
+            return result;
+        }
+        LOG.error("{} {} timed out after {} ms", resource.token(), action, timeout.toMillis());
+        return ActionResult.of(OcfResult.ERR_GENERIC, action + " timed out");
+    }
+
+    /** Ends an action at its timeout: interrupts its thread once, unless the action ended first. */
+    private static final class ActionDeadline {
+
+        private final Thread thread;
+        private boolean ended;
+        private boolean expired;
+
+        ActionDeadline(Thread thread) {
+            this.thread = thread;
+        }
+
+        synchronized void expire() {
+            if (!ended) {
+                expired = true;
+                thread.interrupt();
+            }
+        }
+
+        /**
+         * Marks the action ended; true when it ended in time. After a timeout it clears the
+         * interrupt it caused, so the thread's next action does not start interrupted.
+         */
+        synchronized boolean ended() {
+            ended = true;
+            if (expired) {
+                Thread.interrupted();
+            }
+            return !expired;
+        }
     }
 }

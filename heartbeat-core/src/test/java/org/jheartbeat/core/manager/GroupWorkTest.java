@@ -1,21 +1,24 @@
 package org.jheartbeat.core.manager;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 
 import org.jheartbeat.core.agent.ActionResult;
 import org.jheartbeat.core.agent.AgentContext;
 import org.jheartbeat.core.agent.ResourceAgent;
 import org.junit.jupiter.api.Test;
 
-/** How a group start uses the status probes run ahead of a hand-over. */
+/** How a group start uses the status probes run ahead of a hand-over, and what a timeout does. */
 class GroupWorkTest {
 
     /** An in-memory resource: "running" is a set entry; every action is written down. */
@@ -133,5 +136,37 @@ class GroupWorkTest {
         assertTrue(work.start(addresses, ahead, () -> 0));
         assertEquals(List.of("start a (already running)", "start b"), finds.calls);
         assertEquals(Set.of("a", "b"), finds.running);
+    }
+
+    /** Like a hung script: its start waits until interrupted; the timeout is short. */
+    private static final class Hangs extends Recording {
+        volatile boolean sawInterrupt;
+
+        @Override
+        public Duration timeout(String action) {
+            return action.equals("start") ? Duration.ofMillis(200) : super.timeout(action);
+        }
+
+        @Override
+        public ActionResult start(AgentContext context, Map<String, String> parameters) {
+            try {
+                new CountDownLatch(1).await();
+            } catch (InterruptedException e) {
+                sawInterrupt = true;
+            }
+            return ActionResult.success(); // too late: the manager has given up on it
+        }
+    }
+
+    @Test
+    void anActionPastItsTimeoutIsInterruptedAndFailsAndTheNextActionStartsClean() {
+        Hangs hangs = new Hangs();
+        ManagedGroup hung = new ManagedGroup("Hangs::a", "x1", List.of(
+                new ManagedResource("Hangs::a", hangs, Map.of("id", "a"))));
+        assertFalse(work.start(hung, AdvanceProbe.none(), () -> 0), "a start that timed out counts as failed");
+        assertTrue(hangs.sawInterrupt);
+        assertFalse(Thread.currentThread().isInterrupted(), "the timeout's interrupt was left behind");
+        assertTrue(work.stop(hung), "the stop after it runs normally");
+        assertEquals(List.of("monitor a", "stop a"), hangs.calls);
     }
 }

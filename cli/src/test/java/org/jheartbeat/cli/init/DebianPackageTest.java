@@ -84,8 +84,8 @@ class DebianPackageTest {
 
         // Where the two differ on purpose: install copies its own uninstall script (dpkg -r is the
         // package's), and the samples it writes into /etc/ha.d and records in /var/lib/jheartbeat
-        // travel in /usr/share/jheartbeat/samples, which postinst copies. cl_status's start-up
-        // cache (lib/aot) is made by postinst for the director's JDK.
+        // travel in /usr/share/jheartbeat/samples, which postinst copies. The start-up
+        // caches (lib/aot) are made by postinst for the director's JDK.
         assertEquals(withoutOwnParts(installed, "/usr/lib/jheartbeat/uninstall", "/etc/ha.d", "/var/lib/jheartbeat"),
                 withoutOwnParts(packaged, "/usr/share/jheartbeat"));
         for (String command : COMMANDS) {
@@ -152,7 +152,8 @@ class DebianPackageTest {
         String install = section(out, "install");
         assertTrue(install.contains("jheartbeat: created group haclient\njheartbeat: created system user hacluster\n"),
                 run.toString());
-        assertTrue(install.contains("jheartbeat: made cl_status's start-up cache for this JDK\n"), run.toString());
+        assertTrue(install.contains("jheartbeat: made cl_status's start-up cache for this JDK\n"
+                + "jheartbeat: made hb_standby's start-up cache for this JDK\n"), run.toString());
         assertTrue(install.contains("jheartbeat: sample /etc/ha.d/authkeys (written for the directors loadb1 and loadb2"),
                 run.toString());
         assertTrue(install.contains("jheartbeat: next: adapt /etc/ha.d, then update-rc.d heartbeat defaults"),
@@ -220,13 +221,18 @@ class DebianPackageTest {
                 run.toString());
 
         // The installed tree is init/install's but for install's uninstall script; the start-up
-        // cache is there in both when the build made one before the tests (postinst always does).
+        // caches are there in both when the build made them before the tests (postinst always does).
         Script.Result installTree = Script.run(List.of("/bin/sh", "-c",
                 listTree.replace("/usr/lib/jheartbeat", destdir + "/usr/lib/jheartbeat")), Map.of());
         String fromInstall = installTree.stdout().replaceAll("(?m)^\\S+ uninstall\n", "");
         String fromDpkg = section(out, "tree");
-        if (!fromInstall.contains(" lib/aot/cl_status.aot\n")) {
-            fromDpkg = fromDpkg.replaceAll("(?m)^\\S+ lib/aot(/cl_status\\.aot)?\n", "");
+        for (String cache : List.of("cl_status.aot", "hb_standby.aot")) {
+            if (!fromInstall.contains(" lib/aot/" + cache + "\n")) {
+                fromDpkg = fromDpkg.replaceAll("(?m)^\\S+ lib/aot/" + cache.replace(".", "\\.") + "\n", "");
+            }
+        }
+        if (!fromInstall.contains(" lib/aot\n")) {
+            fromDpkg = fromDpkg.replaceAll("(?m)^\\S+ lib/aot\n", "");
         }
         assertEquals(fromInstall, fromDpkg);
 

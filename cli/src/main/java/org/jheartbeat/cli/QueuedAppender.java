@@ -32,7 +32,7 @@ final class QueuedAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     private final AtomicLong queued = new AtomicLong();
     private final Object progress = new Object();
     private long written; // guarded by progress
-    private Thread writer;
+    private volatile Thread writer;
 
     QueuedAppender(List<Appender<ILoggingEvent>> targets) {
         this.targets = List.copyOf(targets);
@@ -53,6 +53,11 @@ final class QueuedAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
     @Override
     protected void append(ILoggingEvent event) {
+        if (Thread.currentThread() == writer) {
+            // logged while writing (a target that logs its own trouble): queueing could wait for itself
+            writeNow(event);
+            return;
+        }
         // the message, thread name and MDC are taken now, not when the writer gets to the event
         event.prepareForDeferredProcessing();
         try {
@@ -78,15 +83,19 @@ final class QueuedAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
                     ended = true;
                     break;
                 }
-                for (Appender<ILoggingEvent> target : targets) {
-                    target.doAppend(event);
-                }
+                writeNow(event);
             }
             synchronized (progress) {
                 written += batch.size();
                 progress.notifyAll();
             }
             batch.clear();
+        }
+    }
+
+    private void writeNow(ILoggingEvent event) {
+        for (Appender<ILoggingEvent> target : targets) {
+            target.doAppend(event);
         }
     }
 

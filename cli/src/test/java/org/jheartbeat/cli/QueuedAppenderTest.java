@@ -106,4 +106,32 @@ class QueuedAppenderTest {
         assertTrue(barrierDone.await(20, TimeUnit.SECONDS));
         assertEquals(List.of(Thread.currentThread().getName() + " first"), target.lines);
     }
+
+    @Test
+    void aTargetThatLogsWhileWritingDoesNotHangTheWriter() {
+        List<String> written = new CopyOnWriteArrayList<>();
+        AppenderBase<ILoggingEvent> echoing = new AppenderBase<>() {
+            @Override
+            protected void append(ILoggingEvent event) {
+                written.add(event.getFormattedMessage());
+                if (!event.getFormattedMessage().startsWith("trouble")) {
+                    log.warn("trouble writing {}", event.getFormattedMessage());
+                }
+            }
+        };
+        echoing.setContext(context);
+        echoing.start();
+        QueuedAppender own = new QueuedAppender(List.of(echoing));
+        own.setContext(context);
+        own.start();
+        log.detachAppender(queued);
+        log.addAppender(own);
+        for (int i = 0; i < 3 * 8192; i++) { // more than the queue holds
+            log.info("line {}", i);
+        }
+        assertTrue(own.awaitWritten(Duration.ofSeconds(20)), "the writer hangs");
+        // the nested line is dropped by the target's own recursion guard, as Logback does without a queue
+        assertEquals(IntStream.range(0, 3 * 8192).mapToObj(i -> "line " + i).toList(), written);
+        own.stop();
+    }
 }

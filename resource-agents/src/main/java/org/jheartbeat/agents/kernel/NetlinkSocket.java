@@ -204,10 +204,10 @@ public final class NetlinkSocket implements AutoCloseable {
             }
             int seq = nextSeq.incrementAndGet();
             send(request.toBytes(seq, flags));
-            List<NetlinkMessage> replies = new ArrayList<>();
             if (mayBeUnanswered && !answerQueued()) {
                 return null;
             }
+            List<NetlinkMessage> replies = new ArrayList<>();
             while (true) {
                 for (NetlinkMessage message : receive(request)) {
                     if (message.seq() != seq || message.portId() != portId) {

@@ -72,6 +72,7 @@ class InstallScriptTest {
 
         Path lib = at("/usr/lib/jheartbeat");
         assertEquals(names(Script.DIST.resolve("lib")), names(lib.resolve("lib")), "every jar of the distribution");
+        assertStartUpCachesFresh(lib.resolve("lib"));
         assertEquals("rwxr-xr-x", mode(lib.resolve("libexec/launch")));
         assertEquals("rwxr-xr-x", mode(lib.resolve("uninstall")));
         for (String command : COMMANDS) {
@@ -91,6 +92,23 @@ class InstallScriptTest {
         Script.Result version = Script.run(List.of(at("/usr/sbin/heartbeat").toString(), "--version"), Map.of());
         assertEquals(0, version.exit(), version.toString());
         assertTrue(version.stdout().contains("compatible with Heartbeat 3.0.6"), version.toString());
+    }
+
+    /**
+     * The launcher uses a start-up cache only when it is newer than every jar: the copies must
+     * keep the build's timestamps, or each command would make its cache again on its first call.
+     */
+    private static void assertStartUpCachesFresh(Path lib) throws IOException {
+        Path aot = lib.resolve("aot");
+        if (!Files.isDirectory(Script.DIST.resolve("lib/aot"))) {
+            return; // the build made none (no JDK 25 for the launcher at build time)
+        }
+        for (String cache : names(aot)) {
+            for (String jar : names(lib).stream().filter(n -> n.endsWith(".jar")).toList()) {
+                assertTrue(Files.getLastModifiedTime(aot.resolve(cache)).compareTo(
+                        Files.getLastModifiedTime(lib.resolve(jar))) > 0, cache + " is older than " + jar);
+            }
+        }
     }
 
     private void assertInstalled(String path, Path source, String mode) throws IOException {

@@ -131,7 +131,6 @@ final class Transition {
         }
     }
 
-    /** Stop a group even if it is not running (Heartbeat's give-group: every stop is idempotent). */
     /**
      * Probes now those of {@code keys} the peer is about to hand over: stopped here and not yet
      * wanted (a wanted group starts now and probes as it starts).
@@ -144,6 +143,7 @@ final class Transition {
         }
     }
 
+    /** Stop a group even if it is not running (Heartbeat's give-group: every stop is idempotent). */
     void forceStop(String key) {
         GroupStatus status = groups.get(key);
         if (status == GroupStatus.STOPPED || status == GroupStatus.RUNNING) {

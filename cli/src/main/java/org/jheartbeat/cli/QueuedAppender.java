@@ -60,10 +60,27 @@ final class QueuedAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
         }
         // the message, thread name and MDC are taken now, not when the writer gets to the event
         event.prepareForDeferredProcessing();
-        try {
-            queue.put(event);
-            queued.incrementAndGet();
-        } catch (InterruptedException e) {
+        if (!queue.offer(event)) {
+            putUninterruptibly(event);
+        }
+        queued.incrementAndGet();
+    }
+
+    /**
+     * Waits for room in the queue even in an interrupted thread (an action being cancelled still
+     * gets its last lines written), and leaves the interrupt as it found it.
+     */
+    private void putUninterruptibly(ILoggingEvent event) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                queue.put(event);
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true; // the exception cleared it: the next put waits
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
     }

@@ -134,4 +134,16 @@ class QueuedAppenderTest {
         assertEquals(IntStream.range(0, 3 * 8192).mapToObj(i -> "line " + i).toList(), written);
         own.stop();
     }
+
+    @Test
+    void anInterruptedThreadsLinesAreWrittenAndItStaysInterrupted() throws Exception {
+        target.open.countDown();
+        Thread.currentThread().interrupt();
+        for (int i = 0; i < 3 * 8192; i++) { // more than the queue holds, so some wait for room
+            log.info("cancelled {}", i);
+        }
+        assertTrue(Thread.interrupted(), "the interrupt is kept");
+        assertTrue(queued.awaitWritten(Duration.ofSeconds(20)));
+        assertEquals(3 * 8192, target.lines.size());
+    }
 }

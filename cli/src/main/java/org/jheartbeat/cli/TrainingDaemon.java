@@ -11,6 +11,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 import org.jheartbeat.core.control.ControlServer;
@@ -25,16 +26,35 @@ final class TrainingDaemon implements AutoCloseable {
     /** Where the commands' output goes during training. */
     static final PrintStream SINK = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
 
-    private final Path directory;
-    private final Path socket;
-    private final ServerSocketChannel server;
+    private Path directory;
+    private Path socket;
+    private ServerSocketChannel server;
 
-    /** Listens in a new temporary run directory; {@code answers} turns a request line into the answer text. */
+    /**
+     * Listens in a new temporary run directory: under the temporary directory, or on /dev/shm
+     * when sockets cannot live there (a network file system, as in the kernel lab, refuses them).
+     * {@code answers} turns a request line into the answer text.
+     */
     TrainingDaemon(String name, UnaryOperator<String> answers) throws IOException {
-        directory = Files.createTempDirectory(name + "-training");
-        socket = directory.resolve(ControlServer.SOCKET_NAME);
-        server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        server.bind(UnixDomainSocketAddress.of(socket));
+        IOException refused = null;
+        for (Path parent : List.of(Path.of(System.getProperty("java.io.tmpdir")), Path.of("/dev/shm"))) {
+            Path candidate = Files.createTempDirectory(parent, name + "-training");
+            ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+            try {
+                channel.bind(UnixDomainSocketAddress.of(candidate.resolve(ControlServer.SOCKET_NAME)));
+                directory = candidate;
+                socket = candidate.resolve(ControlServer.SOCKET_NAME);
+                server = channel;
+                break;
+            } catch (IOException e) {
+                channel.close();
+                Files.deleteIfExists(candidate);
+                refused = e;
+            }
+        }
+        if (server == null) {
+            throw refused;
+        }
         Thread responder = new Thread(() -> respond(answers), "training-daemon");
         responder.setDaemon(true);
         responder.start();

@@ -16,7 +16,7 @@ public final class ClStatusTraining {
     }
 
     public static void main(String[] args) throws IOException {
-        try (TrainingDaemon daemon = new TrainingDaemon("cl_status", ClStatusTraining::answer)) {
+        try (TrainingDaemon daemon = TrainingDaemon.start("cl_status", ClStatusTraining::answer)) {
             String[][] calls = {{"hbstatus"}, {"hbstatus", "-v"}, {"listnodes"}, {"nodestatus", "x1"},
                     {"hblinkstatus", "x1", "eth0"}, {"rscstatus"}, {"hbparameter", "-p", "deadtime"},
                     {"clientstatus", "x1", "ipfail"}, {"nodestatus"}, {"bogus"}};

@@ -14,7 +14,7 @@ public final class StandbyRequestTraining {
     }
 
     public static void main(String[] args) throws IOException {
-        try (TrainingDaemon daemon = new TrainingDaemon("hb_standby",
+        try (TrainingDaemon daemon = TrainingDaemon.start("hb_standby",
                 request -> request.endsWith(" local") ? "error Other side is in flux\n" : "ok\n")) {
             String[][] calls = {{}, {"all"}, {"foreign"}, {"local"}, {"failback"}, {"bogus"}, {"all", "more"}};
             for (int round = 0; round < 3; round++) {

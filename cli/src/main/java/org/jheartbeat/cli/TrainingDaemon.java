@@ -26,38 +26,37 @@ final class TrainingDaemon implements AutoCloseable {
     /** Where the commands' output goes during training. */
     static final PrintStream SINK = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
 
-    private Path directory;
-    private Path socket;
-    private ServerSocketChannel server;
+    private final Path directory;
+    private final ServerSocketChannel server;
+
+    private TrainingDaemon(Path directory, ServerSocketChannel server, UnaryOperator<String> answers) {
+        this.directory = directory;
+        this.server = server;
+        Thread responder = new Thread(() -> respond(answers), "training-daemon");
+        responder.setDaemon(true);
+        responder.start();
+    }
 
     /**
      * Listens in a new temporary run directory: under the temporary directory, or on /dev/shm
      * when sockets cannot live there (a network file system, as in the kernel lab, refuses them).
      * {@code answers} turns a request line into the answer text.
      */
-    TrainingDaemon(String name, UnaryOperator<String> answers) throws IOException {
+    static TrainingDaemon start(String name, UnaryOperator<String> answers) throws IOException {
         IOException refused = null;
         for (Path parent : List.of(Path.of(System.getProperty("java.io.tmpdir")), Path.of("/dev/shm"))) {
-            Path candidate = Files.createTempDirectory(parent, name + "-training");
+            Path directory = Files.createTempDirectory(parent, name + "-training");
             ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
             try {
-                channel.bind(UnixDomainSocketAddress.of(candidate.resolve(ControlServer.SOCKET_NAME)));
-                directory = candidate;
-                socket = candidate.resolve(ControlServer.SOCKET_NAME);
-                server = channel;
-                break;
+                channel.bind(UnixDomainSocketAddress.of(directory.resolve(ControlServer.SOCKET_NAME)));
+                return new TrainingDaemon(directory, channel, answers);
             } catch (IOException e) {
                 channel.close();
-                Files.deleteIfExists(candidate);
+                Files.deleteIfExists(directory);
                 refused = e;
             }
         }
-        if (server == null) {
-            throw refused;
-        }
-        Thread responder = new Thread(() -> respond(answers), "training-daemon");
-        responder.setDaemon(true);
-        responder.start();
+        throw refused;
     }
 
     /** The run directory to point the command at. */
@@ -88,7 +87,7 @@ final class TrainingDaemon implements AutoCloseable {
     @Override
     public void close() throws IOException {
         server.close();
-        Files.deleteIfExists(socket);
+        Files.deleteIfExists(directory.resolve(ControlServer.SOCKET_NAME));
         Files.deleteIfExists(directory);
     }
 }

@@ -258,13 +258,8 @@ public final class NetlinkSocket implements AutoCloseable {
 
     /** Whether a datagram waits on the socket, without waiting for one. */
     private boolean answerQueued() throws ErrnoException {
-        iovec.set(ADDRESS, 0, receiveBuffer);
-        iovec.set(JAVA_LONG, 8, 0);
-        msghdr.fill((byte) 0);
-        msghdr.set(ADDRESS, Libc.MSGHDR_IOV, iovec);
-        msghdr.set(JAVA_LONG, Libc.MSGHDR_IOVLEN, 1);
         try {
-            Libc.recvmsg(fd, msghdr, Libc.MSG_PEEK | Libc.MSG_TRUNC | Libc.MSG_DONTWAIT);
+            recvmsg(Libc.MSG_PEEK | Libc.MSG_TRUNC | Libc.MSG_DONTWAIT);
             return true;
         } catch (ErrnoException e) {
             if (e.errno() == Errno.EAGAIN) {
@@ -300,15 +295,8 @@ public final class NetlinkSocket implements AutoCloseable {
     }
 
     private long receiveInto(int flags, NetlinkMessageWriter request) throws ErrnoException, NetlinkProtocolException {
-        iovec.set(ADDRESS, 0, receiveBuffer);
-        iovec.set(JAVA_LONG, 8, receiveBuffer.byteSize());
-        msghdr.fill((byte) 0);
-        msghdr.set(ADDRESS, Libc.MSGHDR_NAME, sourceAddress);
-        msghdr.set(JAVA_INT, Libc.MSGHDR_NAMELEN, SOCKADDR_NL_LENGTH);
-        msghdr.set(ADDRESS, Libc.MSGHDR_IOV, iovec);
-        msghdr.set(JAVA_LONG, Libc.MSGHDR_IOVLEN, 1);
         try {
-            return Libc.recvmsg(fd, msghdr, flags);
+            return recvmsg(flags);
         } catch (ErrnoException e) {
             if (e.errno() == Errno.EAGAIN) {
                 throw new NetlinkProtocolException(request.description() + ": no reply from the kernel within "
@@ -316,6 +304,18 @@ public final class NetlinkSocket implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** One recvmsg into the receive buffer, the sender's address into {@code sourceAddress}. */
+    private long recvmsg(int flags) throws ErrnoException {
+        iovec.set(ADDRESS, 0, receiveBuffer);
+        iovec.set(JAVA_LONG, 8, receiveBuffer.byteSize());
+        msghdr.fill((byte) 0);
+        msghdr.set(ADDRESS, Libc.MSGHDR_NAME, sourceAddress);
+        msghdr.set(JAVA_INT, Libc.MSGHDR_NAMELEN, SOCKADDR_NL_LENGTH);
+        msghdr.set(ADDRESS, Libc.MSGHDR_IOV, iovec);
+        msghdr.set(JAVA_LONG, Libc.MSGHDR_IOVLEN, 1);
+        return Libc.recvmsg(fd, msghdr, flags);
     }
 
     private void drop(String what) {

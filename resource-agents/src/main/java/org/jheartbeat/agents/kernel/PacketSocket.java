@@ -40,11 +40,7 @@ public final class PacketSocket implements AutoCloseable {
 
     private final int fd;
     private final int ifindex;
-    /**
-     * Buffers freed by the garbage collector once the socket is unreachable. Not a shared arena:
-     * closing one waits for a handshake with every thread of the JVM, which took 0.4 to 4 ms in a
-     * daemon, in the middle of a hand-off (an agent's action ends only when its socket is closed).
-     */
+    /** Buffers freed by the garbage collector, for the reason {@link NetlinkSocket}'s are. */
     private final Arena arena = Arena.ofAuto();
     private final MemorySegment destination;
     // Allocated on first use: a send-only socket never receives, and ARP frames are 42 bytes.

@@ -3,6 +3,7 @@ package org.jheartbeat.core.agent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A resource agent built into jheartbeat, with OCF semantics: start succeeds when already
@@ -64,6 +65,17 @@ public interface ResourceAgent {
      */
     default ActionResult warmUp(AgentContext context, Map<String, String> parameters) {
         return validate(context, parameters);
+    }
+
+    /**
+     * Gets this resource's start ready to be fired later from another thread, changing nothing
+     * now (see {@link PreparedStart}); empty when this agent or this configuration has no such
+     * start (the default), or when the start would not be a plain one (the resource already
+     * runs, or it must first undo something). A resource with a prepared start must still start
+     * the ordinary way when the preparation is never fired.
+     */
+    default Optional<PreparedStart> prepareStart(AgentContext context, Map<String, String> parameters) {
+        return Optional.empty();
     }
 
     /** The OCF meta-data XML (ra-api-1.dtd). */

@@ -12,6 +12,7 @@ import java.util.function.LongSupplier;
 import org.jheartbeat.core.agent.ActionResult;
 import org.jheartbeat.core.agent.AgentContext;
 import org.jheartbeat.core.agent.OcfResult;
+import org.jheartbeat.core.agent.PreparedStart;
 import org.jheartbeat.core.agent.ResourceAgent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,11 +47,38 @@ final class GroupWork {
 
     /**
      * True when every resource runs at the end. Stops at the first failure (the caller stops the
-     * group). A resource that {@code ahead} found stopped is not probed again.
+     * group). A resource that {@code ahead} found stopped is not probed again. The first
+     * resources may have been started ahead ({@code fired}, see {@link ArmedTakeover}): they
+     * finish their start instead; this closes them.
      */
+    boolean start(ManagedGroup group, AdvanceProbe ahead, List<PreparedStart> fired, LongSupplier clockMillis) {
+        try {
+            return startInOrder(group, ahead, fired, clockMillis);
+        } finally {
+            fired.forEach(PreparedStart::close);
+        }
+    }
+
+    /** A start with nothing fired ahead. */
     boolean start(ManagedGroup group, AdvanceProbe ahead, LongSupplier clockMillis) {
+        return start(group, ahead, List.of(), clockMillis);
+    }
+
+    private boolean startInOrder(ManagedGroup group, AdvanceProbe ahead, List<PreparedStart> fired,
+                                 LongSupplier clockMillis) {
         LOG.info("Acquiring resource group: {}", group.describe());
-        for (ManagedResource resource : group.resources()) {
+        List<ManagedResource> resources = group.resources();
+        for (int i = 0; i < resources.size(); i++) {
+            ManagedResource resource = resources.get(i);
+            if (i < fired.size()) {
+                ActionResult finished = run(resource, Action.FINISH, fired.get(i));
+                if (!finished.isSuccess()) {
+                    LOG.error("Return code {} from {} start{}", finished.result().code(), resource.token(),
+                            finished.reason().isEmpty() ? "" : ": " + finished.reason());
+                    return false;
+                }
+                continue;
+            }
             boolean probeFirst = !ahead.showsStopped(resource.token(), clockMillis.getAsLong())
                     && !resource.agent().startFindsRunning();
             ActionResult started = probeFirst && running(resource)
@@ -131,7 +159,9 @@ final class GroupWork {
      * first takeover does not bind new lambdas (a fraction of a millisecond each).
      */
     private enum Action {
-        START("start"), STOP("stop"), MONITOR("monitor"), WARM_UP("warm-up"), REANNOUNCE("reannounce");
+        START("start"), STOP("stop"), MONITOR("monitor"), WARM_UP("warm-up"), REANNOUNCE("reannounce"),
+        /** The rest of a start fired ahead ({@link PreparedStart#finish}). */
+        FINISH("start");
 
         final String word;
 
@@ -139,9 +169,10 @@ final class GroupWork {
             this.word = word;
         }
 
-        ActionResult on(ManagedResource resource, AgentContext context) {
+        ActionResult on(ManagedResource resource, AgentContext context, PreparedStart fired) {
             ResourceAgent agent = resource.agent();
             return switch (this) {
+                case FINISH -> fired.finish();
                 case START -> agent.start(context, resource.parameters());
                 case STOP -> agent.stop(context, resource.parameters());
                 case MONITOR -> agent.monitor(context, resource.parameters());
@@ -157,13 +188,17 @@ final class GroupWork {
      * agent contract says; an action that ends after that counts as failed.
      */
     private ActionResult run(ManagedResource resource, Action call) {
+        return run(resource, call, null);
+    }
+
+    private ActionResult run(ManagedResource resource, Action call, PreparedStart fired) {
         String action = call.word;
         Duration timeout = resource.agent().timeout(action);
         ActionDeadline deadline = new ActionDeadline(Thread.currentThread());
         ScheduledFuture<?> watchdog = WATCHDOG.schedule(deadline::expire, timeout.toNanos(), TimeUnit.NANOSECONDS);
         ActionResult result;
         try {
-            result = call.on(resource, context);
+            result = call.on(resource, context, fired);
         } catch (RuntimeException e) {
             result = ActionResult.of(OcfResult.ERR_GENERIC, e.toString());
         } finally {

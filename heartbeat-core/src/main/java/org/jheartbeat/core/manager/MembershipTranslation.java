@@ -35,6 +35,7 @@ final class MembershipTranslation {
                     Optional.of(new PolicyEvent.NodeAlive(returned.node()));
             case MembershipEvent.NodeRestarted ignored -> Optional.empty();
             case MembershipEvent.LinkStatusChanged ignored -> Optional.empty();
+            case MembershipEvent.NodeLate ignored -> Optional.empty();
         };
     }
 
@@ -53,6 +54,7 @@ final class MembershipTranslation {
             case MembershipEvent.NodeRestarted restarted -> partner.filter(restarted.node()::equals).isPresent()
                     ? Optional.of(new IpfailEvent.PartnerRestarted()) : Optional.empty();
             case MembershipEvent.NodeReturnedAfterPartition ignored -> Optional.empty();
+            case MembershipEvent.NodeLate ignored -> Optional.empty();
         };
     }
 }

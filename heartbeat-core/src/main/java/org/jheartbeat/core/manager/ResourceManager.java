@@ -1,6 +1,7 @@
 package org.jheartbeat.core.manager;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,14 +12,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import org.jheartbeat.core.agent.AgentContext;
+import org.jheartbeat.core.agent.PreparedStart;
 import org.jheartbeat.core.config.AutoFailback;
 import org.jheartbeat.core.membership.LogMarkers;
 import org.jheartbeat.core.membership.MembershipEvent;
 import org.jheartbeat.core.membership.MembershipSnapshot;
+import org.jheartbeat.core.membership.NodeStatus;
 import org.jheartbeat.core.membership.RateLimitedLog;
 import org.jheartbeat.core.policy.Decision;
 import org.jheartbeat.core.policy.Ipfail;
@@ -62,6 +66,7 @@ public final class ResourceManager implements AutoCloseable {
     private final Policy policy;
     private final Map<String, ManagedGroup> groups;
     private final GroupWork work;
+    private final AgentContext context;
     private final PeerLink peer;
     private final LongSupplier clockMillis;
     private final ScheduledThreadPoolExecutor loop;
@@ -75,6 +80,14 @@ public final class ResourceManager implements AutoCloseable {
     private final IpfailRunner ipfail;
     private PolicyState state;
     private volatile PolicyState published;
+    /** Policy events submitted and not yet handled: a takeover fires only when there are none. */
+    private final AtomicInteger unhandledEvents = new AtomicInteger();
+    /** Whether the peer is late (every link silent for half its dead time); loop thread only. */
+    private boolean peerLate;
+    /** Whether a takeover is being prepared on a thread of its own; loop thread only. */
+    private boolean preparing;
+    /** The takeover ready for the peer's death; set by the loop thread, fired by the membership's. */
+    private volatile ArmedTakeover armed;
 
     /**
      * @param groups     every haresources group, in file order, keyed as the policy names them
@@ -91,6 +104,7 @@ public final class ResourceManager implements AutoCloseable {
         groups.forEach(g -> byKey.put(g.key(), g));
         this.groups = Map.copyOf(byKey);
         this.work = new GroupWork(context);
+        this.context = context;
         this.peer = Objects.requireNonNull(peer, "peer");
         this.clockMillis = Objects.requireNonNull(clockMillis, "clockMillis");
         this.state = Objects.requireNonNull(initial, "initial");
@@ -118,8 +132,22 @@ public final class ResourceManager implements AutoCloseable {
 
     // ---- inputs (any thread)
 
+    /**
+     * Called by the membership on its own thread. A dead verdict on the peer first fires the
+     * takeover made ready while the peer was late, right here, before the loop hears of it.
+     */
     public void membershipEvent(MembershipEvent event) {
         String local = policy.config().localNode();
+        if (event instanceof MembershipEvent.NodeLate lateness) {
+            if (isPeer(lateness.node())) {
+                enqueue(() -> peerLateness(lateness.late()));
+            }
+            return;
+        }
+        if (event instanceof MembershipEvent.NodeStatusChanged changed && changed.status() == NodeStatus.DEAD
+                && isPeer(changed.node())) {
+            fireArmedTakeover();
+        }
         MembershipTranslation.toPolicyEvent(event, local).ifPresent(this::submit);
         MembershipTranslation.toIpfailEvent(event, local, policy.config().peer()).ifPresent(this::submitToIpfail);
     }
@@ -207,15 +235,36 @@ public final class ResourceManager implements AutoCloseable {
         } else if (state.locallyStable()) {
             suspension.complete(state);
             loop.shutdownNow();
+            closeArmedTakeover();
         }
     }
 
     public void submit(PolicyEvent event) {
+        unhandledEvents.incrementAndGet();
         try {
-            loop.execute(() -> handle(event));
+            loop.execute(() -> {
+                try {
+                    handle(event);
+                } finally {
+                    unhandledEvents.decrementAndGet();
+                }
+            });
         } catch (java.util.concurrent.RejectedExecutionException e) {
+            unhandledEvents.decrementAndGet();
             LOG.debug("event after close ignored: {}", event);
         }
+    }
+
+    private void enqueue(Runnable task) {
+        try {
+            loop.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("manager task after close ignored");
+        }
+    }
+
+    private boolean isPeer(String node) {
+        return policy.config().peer().filter(node::equals).isPresent();
     }
 
     private void submitToIpfail(IpfailEvent event) {
@@ -259,7 +308,110 @@ public final class ResourceManager implements AutoCloseable {
         state = decision.state();
         published = state;
         decision.actions().forEach(this::perform);
+        if (event instanceof PolicyEvent.NodeDead dead && isPeer(dead.node())) {
+            peerLate = false;
+            settleFiredTakeover();
+        }
+        rearm();
         suspendIfStable();
+    }
+
+    // ---- the takeover made ready while the peer is late (see ArmedTakeover)
+
+    private void peerLateness(boolean late) {
+        peerLate = late;
+        rearm();
+    }
+
+    /**
+     * Keeps a takeover ready exactly while the peer is late, for the current state: an unfired
+     * one for another state or a peer heard again is closed, and a new one is prepared when the
+     * peer's death would start something.
+     */
+    private void rearm() {
+        ArmedTakeover current = armed;
+        if (current != null && (current.state() != state || !peerLate) && current.closeUnlessFired()) {
+            armed = null;
+        }
+        if (!peerLate || armed != null || preparing) {
+            return;
+        }
+        List<ManagedGroup> toStart = startsIfPeerDies();
+        if (toStart.isEmpty()) {
+            return;
+        }
+        preparing = true;
+        PolicyState preparedFor = state;
+        Thread.ofVirtual().name("prepare takeover").start(() -> {
+            ArmedTakeover ready = ArmedTakeover.prepare(preparedFor, toStart, context);
+            enqueue(() -> install(ready));
+        });
+    }
+
+    private void install(ArmedTakeover ready) {
+        preparing = false;
+        if (peerLate && armed == null && ready.state() == state && !ready.isEmpty()) {
+            armed = ready;
+            LOG.debug("takeover prepared: the peer is late");
+        } else {
+            ready.close();
+            rearm();
+        }
+    }
+
+    /** The groups the policy would start at once if the peer died now, asked without acting on it. */
+    private List<ManagedGroup> startsIfPeerDies() {
+        Optional<String> peer = policy.config().peer();
+        if (peer.isEmpty()) {
+            return List.of();
+        }
+        Decision ifDead;
+        try {
+            ifDead = policy.decide(state, new PolicyEvent.NodeDead(peer.get()), clockMillis.getAsLong());
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+        List<ManagedGroup> toStart = new ArrayList<>();
+        for (PolicyAction action : ifDead.actions()) {
+            if (action instanceof PolicyAction.StartGroup start && groups.containsKey(start.key())) {
+                toStart.add(groups.get(start.key()));
+            }
+        }
+        return toStart;
+    }
+
+    /**
+     * On the membership's thread, at the dead verdict: fires the prepared takeover if it was
+     * prepared for the state now current and no event waits that could change what a death
+     * starts. The loop's handling of the death then finishes what fired (see
+     * {@link #settleFiredTakeover} for the rare race with an event already being handled).
+     */
+    private void fireArmedTakeover() {
+        ArmedTakeover ready = armed;
+        if (ready != null && ready.state() == published && unhandledEvents.get() == 0) {
+            ready.fire();
+        }
+    }
+
+    /**
+     * After the peer's death was handled: the groups it started took over their fired starts
+     * ({@link #perform}); a fired start the policy did not ask for (an event handled between the
+     * fire and the death changed its mind) is undone with the group's ordinary stop, here on
+     * the loop thread so that no start of that group can overlap it.
+     */
+    private void settleFiredTakeover() {
+        ArmedTakeover done = armed;
+        armed = null;
+        if (done == null) {
+            return;
+        }
+        for (String key : done.closeAndListUnclaimed()) {
+            LOG.warn("Resource group {} was started ahead of the takeover, which did not want it: stopping it", key);
+            if (!work.stop(groups.get(key))) {
+                LOG.error(LogMarkers.CRIT, "Resource group {} could not be stopped after a takeover that did"
+                        + " not want it", key);
+            }
+        }
     }
 
     private void perform(PolicyAction action) {
@@ -267,9 +419,11 @@ public final class ResourceManager implements AutoCloseable {
             case PolicyAction.StartGroup start -> {
                 ManagedGroup group = groups.get(start.key());
                 CompletableFuture<AdvanceProbe> ahead = probesAhead.remove(start.key());
+                ArmedTakeover ready = armed;
+                List<PreparedStart> fired = ready == null ? List.of() : ready.handOver(start.key());
                 Thread.ofVirtual().name("start " + start.key()).start(() -> {
                     AdvanceProbe probed = ahead == null ? AdvanceProbe.none() : ahead.join();
-                    submit(work.start(group, probed, clockMillis) ? new PolicyEvent.GroupStarted(start.key())
+                    submit(work.start(group, probed, fired, clockMillis) ? new PolicyEvent.GroupStarted(start.key())
                             : new PolicyEvent.GroupStartFailed(start.key()));
                 });
             }
@@ -323,5 +477,14 @@ public final class ResourceManager implements AutoCloseable {
     @Override
     public void close() {
         loop.shutdownNow();
+        closeArmedTakeover();
+    }
+
+    private void closeArmedTakeover() {
+        ArmedTakeover ready = armed;
+        armed = null;
+        if (ready != null) {
+            ready.close();
+        }
     }
 }

@@ -20,6 +20,14 @@ public sealed interface MembershipEvent {
     record NodeReturnedAfterPartition(String node) implements MembershipEvent {
     }
 
+    /**
+     * A node's every link has been silent for more than half its dead time ({@code late}), or it
+     * has been heard again after that ({@code !late}). Nothing is decided on it: the resource
+     * manager uses it to get ready the takeover that a dead verdict would start.
+     */
+    record NodeLate(String node, boolean late) implements MembershipEvent {
+    }
+
     /** Every configured node has been heard from or declared dead (spec §2.4); local status is now active. */
     record CommsUp() implements MembershipEvent {
     }

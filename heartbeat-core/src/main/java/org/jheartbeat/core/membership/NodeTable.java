@@ -40,6 +40,7 @@ public final class NodeTable {
         boolean statusSeen; // lastStatusPacket is meaningful
         long advertisedDeadtimeNanos; // 0 until the node told us
         boolean everHeard;
+        boolean late; // every link silent for over half the dead time, see scan()
 
         Node(String name, NodeType type) {
             this.name = name;
@@ -163,6 +164,10 @@ public final class NodeTable {
             node.advertisedDeadtimeNanos = deadtimeMillis * 1_000_000L;
         }
         markLinkHeard(node, linkName, now, stall);
+        if (node.late) {
+            node.late = false;
+            publish(new MembershipEvent.NodeLate(name, false));
+        }
         if (announced != null && node.status != announced) {
             setStatus(node, announced);
         } else if (node.status == NodeStatus.DEAD) {
@@ -264,6 +269,7 @@ public final class NodeTable {
                     nextDue = Math.min(nextDue, now + deadAfter - silence + 1); // the rule is "longer than"
                 }
             }
+            noteLateness(node, now, stall, deadAfter);
             boolean neverHeardInTime = !node.everHeard && node.status == NodeStatus.INIT && now - startedAt > deadAfter;
             if (node.status != NodeStatus.DEAD && !node.anyLinkUp() && (linkDied || neverHeardInTime)) {
                 declareDead(node);
@@ -282,6 +288,26 @@ public final class NodeTable {
             publish(new MembershipEvent.CommsUp());
         }
         return nextDue;
+    }
+
+    /**
+     * A node whose links have all been silent for over half the dead time is late; it matters
+     * only once communications are up (before, initdead counts and nothing runs yet).
+     */
+    private void noteLateness(Node node, long now, long stall, long deadAfter) {
+        if (!commsUp || node.type != NodeType.NORMAL || node.late || !node.anyLinkUp()) {
+            return;
+        }
+        long freshest = Long.MAX_VALUE;
+        for (Link link : node.links.values()) {
+            if (link.status == LinkStatus.UP) {
+                freshest = Math.min(freshest, silence(link, now, stall));
+            }
+        }
+        if (freshest > deadAfter / 2) {
+            node.late = true;
+            publish(new MembershipEvent.NodeLate(node.name, true));
+        }
     }
 
     private long deadtimeOf(Node node) {
@@ -303,6 +329,7 @@ public final class NodeTable {
         // its next status is a return, not a late heartbeat: a hand-off packet may bring it
         // back first, and the gap to a status from before the death must not kill it again
         node.statusSeen = false;
+        node.late = false; // the verdict supersedes it
         setStatus(node, NodeStatus.DEAD);
     }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 
 import org.jheartbeat.core.agent.ActionResult;
 import org.jheartbeat.core.agent.AgentContext;
+import org.jheartbeat.core.agent.PreparedStart;
 import org.jheartbeat.core.agent.ResourceAgent;
 import org.junit.jupiter.api.Test;
 
@@ -122,6 +123,43 @@ class GroupWorkTest {
         agent.calls.clear();
         assertTrue(work.start(group, ahead, () -> 1_001));
         assertEquals(List.of("monitor a", "start a", "monitor b"), agent.calls);
+    }
+
+    /** A start fired ahead of the group's start, as an address agent's would be. */
+    private final class FiredAhead implements PreparedStart {
+        final String id;
+        boolean closed;
+
+        FiredAhead(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public boolean fire() {
+            agent.running.add(id);
+            return true;
+        }
+
+        @Override
+        public ActionResult finish() {
+            agent.calls.add("finish " + id);
+            return ActionResult.success();
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+
+    @Test
+    void resourcesFiredAheadFinishTheirStartTheRestStartAsUsualAndTheFiredAreClosed() {
+        FiredAhead a = new FiredAhead("a");
+        assertTrue(a.fire());
+        assertTrue(work.start(group, AdvanceProbe.none(), List.of(a), () -> 0));
+        assertEquals(List.of("finish a", "monitor b", "start b"), agent.calls, "a is neither probed nor started");
+        assertEquals(Set.of("a", "b"), agent.running);
+        assertTrue(a.closed);
     }
 
     @Test

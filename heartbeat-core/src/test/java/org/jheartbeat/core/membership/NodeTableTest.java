@@ -11,6 +11,7 @@ import java.util.List;
 import org.jheartbeat.core.config.Timers;
 import org.jheartbeat.core.membership.MembershipEvent.CommsUp;
 import org.jheartbeat.core.membership.MembershipEvent.LinkStatusChanged;
+import org.jheartbeat.core.membership.MembershipEvent.NodeLate;
 import org.jheartbeat.core.membership.MembershipEvent.NodeRestarted;
 import org.jheartbeat.core.membership.MembershipEvent.NodeStatusChanged;
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,43 @@ class NodeTableTest {
         int dead = events.indexOf(new NodeStatusChanged("x2", NodeType.NORMAL, NodeStatus.ACTIVE, NodeStatus.DEAD));
         int linkDead = events.indexOf(new LinkStatusChanged("x2", "eth0", LinkStatus.DEAD));
         assertTrue(linkDead >= 0 && dead > linkDead, events.toString());
+    }
+
+    @Test
+    void aPeerSilentForHalfItsDeadtimeIsLateOnceAndOnTimeWhenHeardAgain() {
+        NodeTable table = peerHeardAtZero();
+        at(250, table);
+        assertFalse(events.stream().anyMatch(e -> e instanceof NodeLate), "exactly half is not late yet: " + events);
+        at(251, table);
+        at(300, table);
+        assertEquals(List.of(new NodeLate("x2", true)), events.stream().filter(e -> e instanceof NodeLate).toList());
+        assertEquals(NodeStatus.ACTIVE, status(table, "x2"), "late is not dead");
+
+        nowMillis = 310;
+        table.heard("x2", 7, "eth0", NodeStatus.ACTIVE, 500);
+        assertEquals(List.of(new NodeLate("x2", true), new NodeLate("x2", false)),
+                events.stream().filter(e -> e instanceof NodeLate).toList());
+
+        events.clear();
+        at(600, table); // late again
+        at(811, table); // and dead: the verdict needs no "on time" after it
+        assertEquals(NodeStatus.DEAD, status(table, "x2"));
+        assertEquals(List.of(new NodeLate("x2", true)), events.stream().filter(e -> e instanceof NodeLate).toList());
+    }
+
+    @Test
+    void aPeerHeardOnOneOfTwoLinksIsNotLate() {
+        NodeTable table = table(List.of("eth0", "eth1"), List.of());
+        nowMillis = 0;
+        table.heard("x2", 7, "eth0", NodeStatus.ACTIVE, 500);
+        table.heard("x2", 7, "eth1", NodeStatus.ACTIVE, 500);
+        at(1, table);
+        nowMillis = 200;
+        table.heard("x2", 7, "eth1", NodeStatus.ACTIVE, 500);
+        at(400, table);
+        assertFalse(events.stream().anyMatch(e -> e instanceof NodeLate), events.toString());
+        at(451, table);
+        assertTrue(events.contains(new NodeLate("x2", true)), events.toString());
     }
 
     @Test

@@ -32,7 +32,16 @@ final class Announcements {
     static void announce(Link link, Inet4Address ip, Optional<MacAddress> mac, int count, Duration interval,
                                   boolean background) throws ErrnoException, InterruptedException {
         stop(ip);
-        GratuitousArp burst = GratuitousArp.start(link, ip, mac.orElse(null), count, interval);
+        follow(link, ip, GratuitousArp.start(link, ip, mac.orElse(null), count, interval), count, interval,
+                background);
+    }
+
+    /**
+     * Takes over a burst that is already sending ({@link GratuitousArp#sendTheRest} was called):
+     * a later burst or stop for {@code ip} ends it; waits for it when not in the background.
+     */
+    static void follow(Link link, Inet4Address ip, GratuitousArp burst, int count, Duration interval,
+                       boolean background) throws InterruptedException {
         RUNNING.put(ip, burst);
         LOG.info("sending {} gratuitous ARP pairs for {} on {} every {} ms{}", count, ip.getHostAddress(), link.name(),
                 interval.toMillis(), background ? " in the background" : "");

@@ -6,11 +6,13 @@ import org.jheartbeat.agents.kernel.GratuitousArp;
 import org.jheartbeat.agents.kernel.InterfaceAddress;
 import org.jheartbeat.agents.kernel.Link;
 import org.jheartbeat.agents.kernel.MacAddress;
+import org.jheartbeat.agents.kernel.NetworkNamespace;
 import org.jheartbeat.agents.kernel.RtNetlink;
 import org.jheartbeat.core.agent.ActionResult;
 import org.jheartbeat.core.agent.AgentContext;
 import org.jheartbeat.core.agent.InvalidParametersException;
 import org.jheartbeat.core.agent.OcfResult;
+import org.jheartbeat.core.agent.PreparedStart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -131,6 +133,56 @@ public final class IPaddr2 extends AddressAgent {
         table.bringUp(address.link());
         announce(address, settings);
         return ActionResult.success();
+    }
+
+    /**
+     * A plain start made ready: the address goes on an interface that is up and can carry ARP,
+     * no duplicate check is asked for, nothing must come off {@code lo} first, and the address
+     * is not there yet. Anything else is left to the ordinary start.
+     */
+    @Override
+    public Optional<PreparedStart> prepareStart(AgentContext context, Map<String, String> parameters) {
+        AddressSettings settings;
+        try {
+            settings = AddressSettings.ipaddr2(parameters);
+        } catch (AgentFailure e) {
+            return Optional.empty();
+        }
+        if (settings.runArping()) {
+            return Optional.empty();
+        }
+        try {
+            if (settings.networkNamespace().isEmpty()) {
+                return prepare(settings);
+            }
+            try (NetworkNamespace inside = NetworkNamespace.enter(settings.networkNamespace().get())) {
+                return inside.call(() -> prepare(settings));
+            }
+        } catch (Exception e) {
+            LOG.debug("{}: no prepared start ({}); a takeover starts it the ordinary way", settings.ip(), e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<PreparedStart> prepare(AddressSettings settings) throws AgentFailure, IOException {
+        RtNetlink rt = RtNetlink.open();
+        try {
+            StartPlan plan = plan(new AddressTable(rt), settings);
+            ResolvedAddress address = plan.address();
+            Link link = address.link();
+            if (plan.served() || !plan.onLoopback().isEmpty() || !link.isUp() || link.name().startsWith("lo")
+                    || !GratuitousArp.canAnnounce(link)) {
+                rt.close();
+                return Optional.empty();
+            }
+            GratuitousArp burst = GratuitousArp.prepare(link, settings.ip(), settings.arpMac().orElse(null),
+                    settings.arpCount(), settings.arpInterval());
+            return Optional.of(new PreparedAddress(rt, address, kernelAddress(address, settings), settings, burst,
+                    adding(address)));
+        } catch (AgentFailure | IOException | RuntimeException e) {
+            rt.close();
+            throw e;
+        }
     }
 
     /** Builds, without sending, what the start would add and announce. */

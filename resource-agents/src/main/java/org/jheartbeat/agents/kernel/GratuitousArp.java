@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A burst of gratuitous ARPs announcing that {@code ip} now lives at a MAC, the way send_arp
  * does it: {@code count} pairs, each a request then (half an interval later) a reply, pairs
  * {@code interval} apart. The first request leaves from {@link #start}, the rest from a thread
- * of its own; {@link #stop()} ends it early.
+ * of its own; {@link #stop()} ends it early. A burst can also be prepared ahead and fired later
+ * ({@link #prepare}), for a takeover that may come.
  *
  * <p>The packet socket is opened by {@link #start} on the caller's thread, so it belongs to the
  * caller's network namespace and a failure to open it is reported to the caller.
@@ -44,9 +45,10 @@ public final class GratuitousArp implements AutoCloseable {
     private final AtomicInteger framesSent = new AtomicInteger();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile Exception failure;
-    /** Set before the sender thread starts, which then reports it. */
+    /** Set by the first request, before the sender thread starts, which then reports it. */
     private ErrnoException firstFrameFailure;
-    private Thread sender;
+    private Thread sender; // guarded by this
+    private boolean stopped; // guarded by this
 
     private GratuitousArp(PacketSocket socket, List<byte[]> frames, String description, int count, Duration interval) {
         this.socket = socket;
@@ -65,6 +67,23 @@ public final class GratuitousArp implements AutoCloseable {
      */
     public static GratuitousArp start(Link link, Inet4Address ip, MacAddress announcedMac, int count, Duration interval)
             throws ErrnoException {
+        GratuitousArp burst = prepare(link, ip, announcedMac, count, interval);
+        // The first request leaves from the caller: a takeover's clients wait for it, and a new
+        // thread on a busy machine can take milliseconds to be scheduled.
+        burst.sendFirstRequest();
+        burst.sendTheRest();
+        return burst;
+    }
+
+    /**
+     * Opens the packet socket and builds the frames, sending nothing: {@link #sendFirstRequest}
+     * then {@link #sendTheRest} run the burst, or {@link #stop} releases it unsent.
+     *
+     * @param announcedMac the MAC to announce; null means the interface's own
+     * @throws IllegalArgumentException when the link has no Ethernet address, or count/interval are not positive
+     */
+    public static GratuitousArp prepare(Link link, Inet4Address ip, MacAddress announcedMac, int count,
+                                        Duration interval) throws ErrnoException {
         if (!canAnnounce(link)) {
             throw new IllegalArgumentException("Cannot find mac address for " + link.name()
                     + " (gratuitous ARP needs an Ethernet interface)");
@@ -73,22 +92,39 @@ public final class GratuitousArp implements AutoCloseable {
             throw new IllegalArgumentException("count and interval must be positive: " + count + ", " + interval);
         }
         List<byte[]> frames = frames(link, ip, announcedMac);
-        GratuitousArp burst = new GratuitousArp(PacketSocket.openForSending(link.index()), frames,
+        return new GratuitousArp(PacketSocket.openForSending(link.index()), frames,
                 ip.getHostAddress() + " on " + link.name(), count, interval);
-        // The first request leaves from the caller: a takeover's clients wait for it, and a new
-        // thread on a busy machine can take milliseconds to be scheduled. A failure ends the
-        // burst as one during the burst would (the thread reports it).
+    }
+
+    /**
+     * Sends the burst's first request from the calling thread (any thread: the socket keeps the
+     * namespace it was opened in). A failure is not thrown: it ends the burst, which reports it
+     * as it would one during the burst. True when the frame left.
+     */
+    public boolean sendFirstRequest() {
         try {
-            burst.send(burst.request);
+            send(request);
+            return true;
         } catch (ErrnoException e) {
-            burst.firstFrameFailure = e;
+            firstFrameFailure = e;
+            return false;
         }
-        // A platform thread, not a virtual one: start() often runs on a thread that has joined
+    }
+
+    /** Sends the rest of the burst from a thread of its own, after {@link #sendFirstRequest}. */
+    public void sendTheRest() {
+        // A platform thread, not a virtual one: this often runs on a thread that has joined
         // another network namespace, and a virtual thread started there can make the scheduler
         // create a carrier thread inside that namespace; every virtual thread later mounted on
         // that carrier would then open its sockets there (ldirectord's checks among them).
-        burst.sender = Thread.ofPlatform().daemon().name("garp-" + burst.description).start(burst::run);
-        return burst;
+        Thread thread = Thread.ofPlatform().daemon().name("garp-" + description).unstarted(this::run);
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            sender = thread;
+        }
+        thread.start();
     }
 
     /**
@@ -132,17 +168,21 @@ public final class GratuitousArp implements AutoCloseable {
             failure = e;
             LOG.warn("gratuitous ARP for {} failed after {} frames: {}", description, framesSent.get(), e.getMessage());
         } finally {
-            // Finished before the close: closing a packet socket waits for an RCU grace period,
-            // and nobody waiting for the burst to end should wait for that too.
-            finished.countDown();
-            CLOSER.execute(() -> {
-                try {
-                    socket.close();
-                } catch (ErrnoException e) {
-                    LOG.debug("closing packet socket for {}: {}", description, e.getMessage());
-                }
-            });
+            release();
         }
+    }
+
+    private void release() {
+        // Finished before the close: closing a packet socket waits for an RCU grace period,
+        // and nobody waiting for the burst to end should wait for that too.
+        finished.countDown();
+        CLOSER.execute(() -> {
+            try {
+                socket.close();
+            } catch (ErrnoException e) {
+                LOG.debug("closing packet socket for {}: {}", description, e.getMessage());
+            }
+        });
     }
 
     private void send(byte[] frame) throws ErrnoException {
@@ -169,9 +209,24 @@ public final class GratuitousArp implements AutoCloseable {
         return failure;
     }
 
-    /** Stops sending (no-op when already finished) and waits until no further frame can leave. */
+    /**
+     * Stops sending (no-op when already finished) and waits until no further frame can leave;
+     * releases a prepared burst that never started.
+     */
     public void stop() {
-        sender.interrupt();
+        Thread running;
+        synchronized (this) {
+            running = sender;
+            boolean first = !stopped;
+            stopped = true;
+            if (running == null) {
+                if (first) {
+                    release();
+                }
+                return;
+            }
+        }
+        running.interrupt();
         boolean interrupted = false;
         while (true) {
             try {

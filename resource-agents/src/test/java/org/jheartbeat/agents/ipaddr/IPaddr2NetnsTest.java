@@ -12,6 +12,7 @@ import org.jheartbeat.agents.testing.NetnsLab;
 import org.jheartbeat.core.agent.ActionResult;
 import org.jheartbeat.core.agent.AgentContext;
 import org.jheartbeat.core.agent.OcfResult;
+import org.jheartbeat.core.agent.PreparedStart;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -199,6 +200,63 @@ class IPaddr2NetnsTest {
                 assertEquals(expected, frames.get(i).frame(), "frame " + i);
             }
         }
+    }
+
+    @Test
+    void aPreparedStartChangesNothingUntilFiredFromAnyThreadThenTheFinishSendsTheWholeBurst() throws Exception {
+        Inet4Address vip = (Inet4Address) InetAddress.getByName(VIP);
+        MacAddress mac = MacAddress.parse(DirectorLab.DIRECTOR_MAC);
+        Map<String, String> p = params("ip", VIP, "cidr_netmask", "24", "nic", "eth0", "arp_count", "2",
+                "arp_interval", "100");
+        String before = addresses("eth0");
+        try (ArpCapture capture = ArpCapture.start(client, "eth0");
+             PreparedStart prepared = director.call(() -> agent.prepareStart(context, p)).orElseThrow()) {
+            assertEquals(before, addresses("eth0"), "preparing changed an address");
+            await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).until(() -> capture.from(vip).isEmpty());
+
+            // This thread is in the root namespace: the prepared sockets act where they were opened.
+            assertTrue(prepared.fire());
+            assertTrue(addresses("eth0").contains("inet 10.88.0.100/24"), addresses("eth0"));
+            await().atMost(Duration.ofSeconds(5)).until(() -> capture.from(vip).size() == 1);
+            assertEquals(ArpFrame.gratuitous(ArpFrame.REQUEST, mac, mac, vip), capture.from(vip).getFirst().frame());
+            await().during(Duration.ofMillis(150)).atMost(Duration.ofSeconds(2)).until(() -> capture.from(vip).size() == 1);
+
+            assertEquals(ActionResult.success(), director.call(prepared::finish));
+            await().atMost(Duration.ofSeconds(5)).until(() -> capture.from(vip).size() == 4);
+            assertEquals(ActionResult.success(), monitor(p));
+        }
+        assertEquals(ActionResult.success(), stop(p));
+    }
+
+    @Test
+    void anUnfiredPreparationLeavesNothingBehindAndAFireFindingTheAddressThereChangesNothing() throws Exception {
+        Inet4Address vip = (Inet4Address) InetAddress.getByName(VIP);
+        Map<String, String> p = params("ip", VIP, "cidr_netmask", "24", "nic", "eth0");
+        try (ArpCapture capture = ArpCapture.start(client, "eth0")) {
+            director.call(() -> agent.prepareStart(context, p)).orElseThrow().close();
+            assertFalse(addresses("eth0").contains(VIP));
+
+            try (PreparedStart prepared = director.call(() -> agent.prepareStart(context, p)).orElseThrow()) {
+                director.ip("addr", "add", VIP + "/24", "dev", "eth0"); // someone was faster
+                assertFalse(prepared.fire(), "the address was there already");
+                assertEquals(OcfResult.ERR_GENERIC, director.call(prepared::finish).result());
+            }
+            await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).until(() -> capture.from(vip).isEmpty());
+        }
+    }
+
+    @Test
+    void onlyAPlainAddIsPrepared() throws Exception {
+        Map<String, String> p = params("ip", VIP, "cidr_netmask", "24", "nic", "eth0", "lvs_support", "true");
+        director.ip("addr", "add", VIP + "/32", "dev", "lo");
+        assertTrue(director.call(() -> agent.prepareStart(context, p)).isEmpty(), "the VIP must come off lo first");
+        director.ip("addr", "del", VIP + "/32", "dev", "lo");
+        director.call(() -> agent.prepareStart(context, p)).orElseThrow().close();
+
+        assertEquals(ActionResult.success(), start(p));
+        assertTrue(director.call(() -> agent.prepareStart(context, p)).isEmpty(), "already running");
+        assertEquals(ActionResult.success(), stop(p));
+        assertTrue(director.call(() -> agent.prepareStart(context, params("ip", VIP, "nic", "eth7"))).isEmpty());
     }
 
     @Test

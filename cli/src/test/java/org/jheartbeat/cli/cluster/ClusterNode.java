@@ -174,6 +174,11 @@ final class ClusterNode {
         }
     }
 
+    /** Sends {@code kill -SIGNAL} (e.g. STOP, CONT) to the daemon, found by its pid file. */
+    void signal(String signal) throws IOException {
+        NetnsLab.run("kill", "-" + signal, Files.readString(dir.resolve("pid")).strip());
+    }
+
     /** The daemon's exit status once it has exited on its own. */
     java.util.OptionalInt exitStatus() {
         return process.isAlive() ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(process.exitValue());

@@ -68,6 +68,10 @@ final class ArmedTakeover implements AutoCloseable {
         return state;
     }
 
+    synchronized List<String> groupKeys() {
+        return List.copyOf(prepared.keySet());
+    }
+
     synchronized boolean isEmpty() {
         return prepared.isEmpty();
     }

@@ -332,6 +332,9 @@ public final class ResourceManager implements AutoCloseable {
         ArmedTakeover current = armed;
         if (current != null && (current.state() != state || !peerLate) && current.closeUnlessFired()) {
             armed = null;
+            if (!peerLate) {
+                LOG.info("{} heard again: prepared takeover dropped", policy.config().peer().orElse("peer"));
+            }
         }
         if (!peerLate || armed != null || preparing) {
             return;
@@ -352,7 +355,8 @@ public final class ResourceManager implements AutoCloseable {
         preparing = false;
         if (peerLate && armed == null && ready.state() == state && !ready.isEmpty()) {
             armed = ready;
-            LOG.debug("takeover prepared: the peer is late");
+            LOG.info("{} silent for half its deadtime: takeover of {} made ready",
+                    policy.config().peer().orElse("peer"), ready.groupKeys());
         } else {
             ready.close();
             rearm();

@@ -1,0 +1,74 @@
+package org.jheartbeat.cli.cluster;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import org.jheartbeat.cli.membership.NetnsLab;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The takeover made ready while the peer is late (half its dead time silent), with IPaddr2 as
+ * the resource: fired at the dead verdict, dropped when the peer is heard again.
+ */
+class PreparedTakeoverNetnsTest extends TwoDirectorNetnsTest {
+
+    private String vip() {
+        return "10.88." + lab.bridge + ".100";
+    }
+
+    private ClusterNode node(String name) throws IOException {
+        ClusterNode node = lab.nodeWithResources(name, "off", "x1 IPaddr2::" + vip() + "/24/eth0\n");
+        node.editHaCf("deadtime 1\n", "deadtime 3\n"); // late after 1.5 s: time for the test to resume x1
+        return node;
+    }
+
+    private boolean holdsVip(ClusterNode node) throws IOException {
+        return NetnsLab.run("ip", "-n", lab.net.namespace(node.name()), "-o", "-4", "addr", "show", "dev", "eth0")
+                .contains("inet " + vip() + "/24");
+    }
+
+    private void awaitLog(ClusterNode node, String text) {
+        await().atMost(TwoDirectorLab.SOON).pollInterval(Duration.ofMillis(20)).until(() -> node.logText().contains(text));
+    }
+
+    @Test
+    void theSurvivorAddsTheAddressItPreparedWhileThePeerWasLate() throws Exception {
+        ClusterNode x1 = node("x1").start();
+        await().atMost(TwoDirectorLab.SOON).until(() -> holdsVip(x1));
+        ClusterNode x2 = node("x2").start();
+        lab.awaitRsc(x2, "none");
+
+        x1.kill9(lab.journal);
+        await().atMost(TwoDirectorLab.SOON).until(() -> holdsVip(x2));
+        String log = x2.logText();
+        assertTrue(log.contains("x1 silent for half its deadtime: takeover of [IPaddr2::" + vip() + "/24/eth0] made ready"),
+                log);
+        assertTrue(log.contains("Added inet address " + vip() + "/24"), log);
+        assertTrue(log.contains("as prepared while the peer was late"), log);
+        lab.awaitRsc(x2, "all");
+    }
+
+    @Test
+    void aPeerHeardAgainBeforeItsDeadtimeLeavesTheTakeoverUnfired() throws Exception {
+        ClusterNode x1 = node("x1").start();
+        await().atMost(TwoDirectorLab.SOON).until(() -> holdsVip(x1));
+        ClusterNode x2 = node("x2").start();
+        lab.awaitRsc(x2, "none");
+
+        x1.signal("STOP");
+        try {
+            awaitLog(x2, "takeover of [IPaddr2::" + vip() + "/24/eth0] made ready");
+        } finally {
+            x1.signal("CONT");
+        }
+        awaitLog(x2, "x1 heard again: prepared takeover dropped");
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> !holdsVip(x2));
+        assertTrue(holdsVip(x1));
+        assertFalse(x2.logText().contains("is dead"), x2.logText());
+        lab.awaitRsc(x2, "none");
+    }
+}

@@ -9,21 +9,35 @@ import java.util.Optional;
 import org.jheartbeat.core.agent.AgentContext;
 import org.jheartbeat.core.agent.PreparedStart;
 import org.jheartbeat.core.policy.PolicyState;
+import org.jheartbeat.core.policy.Standby;
 
 /**
- * A takeover made ready while the peer is late: the groups the policy would start if the peer
- * died in {@link #state}, each with the prepared starts of its leading resources, in start order
+ * A takeover made ready before it is due: the groups the policy will start when its
+ * {@link Trigger} comes, each with the prepared starts of its leading resources, in start order
  * (a group's preparation ends at its first resource that cannot prepare). The thread that
- * declares the peer dead fires it; the manager's ordinary start of those groups then finishes
- * what was fired and starts the rest.
+ * learns of the trigger fires it (the membership's timer thread at a dead verdict, the receiving
+ * thread for the peer's "done"); the manager's ordinary start of those groups then finishes what
+ * was fired and starts the rest.
  *
- * <p>Why: the dead verdict comes from the membership's timer thread, and every hand-off from
- * there to the manager's loop and on to a group's thread costs a wake-up, on an idle machine a
- * tenth of a millisecond or more each, while clients wait for the address.
+ * <p>Why: every hand-off from those threads to the manager's loop and on to a group's thread
+ * costs a wake-up, on an idle machine a tenth of a millisecond or more each, and the table reads
+ * of a start take as long again, all while clients wait for the address.
  */
 final class ArmedTakeover implements AutoCloseable {
 
-    private final PolicyState state;
+    /** What fires a takeover made ready. */
+    sealed interface Trigger {
+
+        /** The peer's dead verdict while it is late, in the policy state the policy was asked in. */
+        record PeerDeath(PolicyState state) implements Trigger {
+        }
+
+        /** The peer's "done" for the hand-over this node accepted (hb_standby there, hb_takeover here). */
+        record HandOverDone(Standby.Accepted accepted) implements Trigger {
+        }
+    }
+
+    private final Trigger trigger;
     /** Group key to its prepared starts. Everything below is guarded by this. */
     private final Map<String, List<PreparedStart>> prepared;
     /** Group key to how many of its prepared starts fired. */
@@ -31,8 +45,8 @@ final class ArmedTakeover implements AutoCloseable {
     private boolean fired;
     private boolean closed;
 
-    private ArmedTakeover(PolicyState state, Map<String, List<PreparedStart>> prepared) {
-        this.state = state;
+    private ArmedTakeover(Trigger trigger, Map<String, List<PreparedStart>> prepared) {
+        this.trigger = trigger;
         this.prepared = prepared;
     }
 
@@ -40,7 +54,7 @@ final class ArmedTakeover implements AutoCloseable {
      * Asks the agents of {@code groups} to prepare their starts. Blocking (agents read kernel
      * tables), so not on the loop thread.
      */
-    static ArmedTakeover prepare(PolicyState state, List<ManagedGroup> groups, AgentContext context) {
+    static ArmedTakeover prepare(Trigger trigger, List<ManagedGroup> groups, AgentContext context) {
         Map<String, List<PreparedStart>> prepared = new LinkedHashMap<>();
         for (ManagedGroup group : groups) {
             List<PreparedStart> starts = new ArrayList<>();
@@ -60,12 +74,11 @@ final class ArmedTakeover implements AutoCloseable {
                 prepared.put(group.key(), starts);
             }
         }
-        return new ArmedTakeover(state, prepared);
+        return new ArmedTakeover(trigger, prepared);
     }
 
-    /** The policy state the takeover was prepared for; it may fire only while that is current. */
-    PolicyState state() {
-        return state;
+    Trigger trigger() {
+        return trigger;
     }
 
     synchronized List<String> groupKeys() {

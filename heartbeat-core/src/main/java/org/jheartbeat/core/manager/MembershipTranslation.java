@@ -36,6 +36,7 @@ final class MembershipTranslation {
             case MembershipEvent.NodeRestarted ignored -> Optional.empty();
             case MembershipEvent.LinkStatusChanged ignored -> Optional.empty();
             case MembershipEvent.NodeLate ignored -> Optional.empty();
+            case MembershipEvent.DeadVerdict ignored -> Optional.empty();
         };
     }
 
@@ -55,6 +56,7 @@ final class MembershipTranslation {
                     ? Optional.of(new IpfailEvent.PartnerRestarted()) : Optional.empty();
             case MembershipEvent.NodeReturnedAfterPartition ignored -> Optional.empty();
             case MembershipEvent.NodeLate ignored -> Optional.empty();
+            case MembershipEvent.DeadVerdict ignored -> Optional.empty();
         };
     }
 }

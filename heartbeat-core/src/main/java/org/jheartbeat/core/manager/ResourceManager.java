@@ -22,9 +22,10 @@ import org.jheartbeat.core.config.AutoFailback;
 import org.jheartbeat.core.membership.LogMarkers;
 import org.jheartbeat.core.membership.MembershipEvent;
 import org.jheartbeat.core.membership.MembershipSnapshot;
-import org.jheartbeat.core.membership.NodeStatus;
 import org.jheartbeat.core.membership.RateLimitedLog;
+import org.jheartbeat.core.manager.ArmedTakeover.Trigger;
 import org.jheartbeat.core.policy.Decision;
+import org.jheartbeat.core.policy.HoldSet;
 import org.jheartbeat.core.policy.Ipfail;
 import org.jheartbeat.core.policy.IpfailEvent;
 import org.jheartbeat.core.policy.PeerMessage;
@@ -33,6 +34,7 @@ import org.jheartbeat.core.policy.PolicyAction;
 import org.jheartbeat.core.policy.PolicyEvent;
 import org.jheartbeat.core.policy.PolicyState;
 import org.jheartbeat.core.policy.RscStatus;
+import org.jheartbeat.core.policy.Standby;
 import org.jheartbeat.core.policy.StandbyArgument;
 import org.jheartbeat.core.policy.TimerToken;
 import org.slf4j.Logger;
@@ -144,9 +146,11 @@ public final class ResourceManager implements AutoCloseable {
             }
             return;
         }
-        if (event instanceof MembershipEvent.NodeStatusChanged changed && changed.status() == NodeStatus.DEAD
-                && isPeer(changed.node())) {
-            fireArmedTakeover();
+        if (event instanceof MembershipEvent.DeadVerdict verdict) {
+            if (isPeer(verdict.node())) {
+                fireArmedTakeover();
+            }
+            return;
         }
         MembershipTranslation.toPolicyEvent(event, local).ifPresent(this::submit);
         MembershipTranslation.toIpfailEvent(event, local, policy.config().peer()).ifPresent(this::submitToIpfail);
@@ -165,6 +169,10 @@ public final class ResourceManager implements AutoCloseable {
                 return;
             }
             PeerMessage message = PeerMessageCodec.decode(payload);
+            if (message instanceof PeerMessage.AskResources ask
+                    && ask.step() == PeerMessage.AskResources.StandbyStep.DONE) {
+                fireArmedHandOver(ask.set());
+            }
             submit(new PolicyEvent.FromPeer(message));
             if (message instanceof PeerMessage.ResourceAnnouncement announcement && announcement.stable()
                     && announcement.info() == PeerMessage.ResourceAnnouncement.Info.NONE) {
@@ -310,8 +318,12 @@ public final class ResourceManager implements AutoCloseable {
         decision.actions().forEach(this::perform);
         if (event instanceof PolicyEvent.NodeDead dead && isPeer(dead.node())) {
             peerLate = false;
+        }
+        ArmedTakeover ready = armed;
+        if (ready != null && settles(ready.trigger(), event)) {
             settleFiredTakeover();
         }
+        prepareHandOver(decision);
         rearm();
         suspendIfStable();
     }
@@ -324,43 +336,83 @@ public final class ResourceManager implements AutoCloseable {
     }
 
     /**
-     * Keeps a takeover ready exactly while the peer is late, for the current state: an unfired
-     * one for another state or a peer heard again is closed, and a new one is prepared when the
-     * peer's death would start something.
+     * Keeps a takeover ready while the peer is late, for the current state: an unfired one no
+     * longer valid is closed, and a new one is prepared when the peer's death would start
+     * something.
      */
     private void rearm() {
         ArmedTakeover current = armed;
-        if (current != null && (current.state() != state || !peerLate) && current.closeUnlessFired()) {
+        if (current != null && !stillValid(current.trigger()) && current.closeUnlessFired()) {
             armed = null;
-            if (!peerLate) {
+            if (current.trigger() instanceof Trigger.PeerDeath && !peerLate) {
                 LOG.info("{} heard again: prepared takeover dropped", policy.config().peer().orElse("peer"));
             }
         }
-        if (!peerLate || armed != null || preparing) {
+        if (peerLate && armed == null && !preparing) {
+            List<ManagedGroup> toStart = startsIfPeerDies();
+            if (!toStart.isEmpty()) {
+                prepare(new Trigger.PeerDeath(state), toStart);
+            }
+        }
+    }
+
+    /**
+     * Accepting the peer's hand-over probes the groups to come ahead (ProbeAhead); their starts
+     * are prepared too, to be fired by the peer's "done".
+     */
+    private void prepareHandOver(Decision decision) {
+        if (!(state.standby() instanceof Standby.Accepted accepted) || armed != null || preparing) {
             return;
         }
-        List<ManagedGroup> toStart = startsIfPeerDies();
-        if (toStart.isEmpty()) {
-            return;
+        List<ManagedGroup> toStart = new ArrayList<>();
+        for (PolicyAction action : decision.actions()) {
+            if (action instanceof PolicyAction.ProbeAhead probe && groups.containsKey(probe.key())) {
+                toStart.add(groups.get(probe.key()));
+            }
         }
+        if (!toStart.isEmpty()) {
+            prepare(new Trigger.HandOverDone(accepted), toStart);
+        }
+    }
+
+    private void prepare(Trigger trigger, List<ManagedGroup> toStart) {
         preparing = true;
-        PolicyState preparedFor = state;
         Thread.ofVirtual().name("prepare takeover").start(() -> {
-            ArmedTakeover ready = ArmedTakeover.prepare(preparedFor, toStart, context);
+            ArmedTakeover ready = ArmedTakeover.prepare(trigger, toStart, context);
             enqueue(() -> install(ready));
         });
     }
 
     private void install(ArmedTakeover ready) {
         preparing = false;
-        if (peerLate && armed == null && ready.state() == state && !ready.isEmpty()) {
+        if (armed == null && stillValid(ready.trigger()) && !ready.isEmpty()) {
             armed = ready;
-            LOG.info("{} silent for half its deadtime: takeover of {} made ready",
-                    policy.config().peer().orElse("peer"), ready.groupKeys());
+            if (ready.trigger() instanceof Trigger.PeerDeath) {
+                LOG.info("{} silent for half its deadtime: takeover of {} made ready",
+                        policy.config().peer().orElse("peer"), ready.groupKeys());
+            } else {
+                LOG.debug("hand-over of {} made ready", ready.groupKeys());
+            }
         } else {
             ready.close();
             rearm();
         }
+    }
+
+    private boolean stillValid(Trigger trigger) {
+        return switch (trigger) {
+            case Trigger.PeerDeath death -> peerLate && death.state() == state;
+            case Trigger.HandOverDone done -> state.standby().equals(done.accepted());
+        };
+    }
+
+    /** Whether handling {@code event} has settled a takeover with this trigger, fired or not. */
+    private boolean settles(Trigger trigger, PolicyEvent event) {
+        return switch (trigger) {
+            case Trigger.PeerDeath ignored -> event instanceof PolicyEvent.NodeDead dead && isPeer(dead.node());
+            case Trigger.HandOverDone done -> event instanceof PolicyEvent.FromPeer(PeerMessage.AskResources ask)
+                    && ask.step() == PeerMessage.AskResources.StandbyStep.DONE && ask.set() == done.accepted().set();
+        };
     }
 
     /** The groups the policy would start at once if the peer died now, asked without acting on it. */
@@ -392,15 +444,29 @@ public final class ResourceManager implements AutoCloseable {
      */
     private void fireArmedTakeover() {
         ArmedTakeover ready = armed;
-        if (ready != null && ready.state() == published && unhandledEvents.get() == 0) {
+        if (ready != null && ready.trigger() instanceof Trigger.PeerDeath death && death.state() == published
+                && unhandledEvents.get() == 0) {
             ready.fire();
         }
     }
 
     /**
-     * After the peer's death was handled: the groups it started took over their fired starts
+     * On the receiving thread, at the peer's "done" for {@code set}: fires the prepared hand-over
+     * if this node still waits for exactly that "done". The peer's announcement of its holdings,
+     * sent just before, may still wait in the loop; it does not change what "done" starts.
+     */
+    private void fireArmedHandOver(HoldSet set) {
+        ArmedTakeover ready = armed;
+        if (ready != null && ready.trigger() instanceof Trigger.HandOverDone done && done.accepted().set() == set
+                && published.standby().equals(done.accepted())) {
+            ready.fire();
+        }
+    }
+
+    /**
+     * After the trigger was handled: the groups it started took over their fired starts
      * ({@link #perform}); a fired start the policy did not ask for (an event handled between the
-     * fire and the death changed its mind) is undone with the group's ordinary stop, here on
+     * fire and the trigger changed its mind) is undone with the group's ordinary stop, here on
      * the loop thread so that no start of that group can overlap it.
      */
     private void settleFiredTakeover() {

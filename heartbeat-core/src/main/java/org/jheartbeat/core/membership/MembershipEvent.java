@@ -8,6 +8,14 @@ public sealed interface MembershipEvent {
             implements MembershipEvent {
     }
 
+    /**
+     * A node is being declared dead: published first, before the table logs the verdict and
+     * marks the links, so that a takeover made ready fires without waiting for that. The
+     * {@link NodeStatusChanged} to {@code dead} follows as usual.
+     */
+    record DeadVerdict(String node) implements MembershipEvent {
+    }
+
     /** A node's link on one medium went up or dead. */
     record LinkStatusChanged(String node, String link, LinkStatus status) implements MembershipEvent {
     }

@@ -318,6 +318,7 @@ public final class NodeTable {
     }
 
     private void declareDead(Node node) {
+        publish(new MembershipEvent.DeadVerdict(node.name));
         node.links.forEach((name, link) -> {
             if (link.status == LinkStatus.UP) {
                 link.status = LinkStatus.DEAD;

@@ -11,8 +11,9 @@ import org.jheartbeat.cli.membership.NetnsLab;
 import org.junit.jupiter.api.Test;
 
 /**
- * The takeover made ready while the peer is late (half its dead time silent), with IPaddr2 as
- * the resource: fired at the dead verdict, dropped when the peer is heard again.
+ * Takeovers made ready ahead, with IPaddr2 as the resource: while the peer is late (half its
+ * dead time silent), fired at the dead verdict and dropped when the peer is heard again; and
+ * for a hand-over this node accepted, fired by the peer's "done".
  */
 class PreparedTakeoverNetnsTest extends TwoDirectorNetnsTest {
 
@@ -48,8 +49,28 @@ class PreparedTakeoverNetnsTest extends TwoDirectorNetnsTest {
         assertTrue(log.contains("x1 silent for half its deadtime: takeover of [IPaddr2::" + vip() + "/24/eth0] made ready"),
                 log);
         assertTrue(log.contains("Added inet address " + vip() + "/24"), log);
-        assertTrue(log.contains("as prepared while the peer was late"), log);
+        assertTrue(log.contains("as prepared ahead of it"), log);
         lab.awaitRsc(x2, "all");
+    }
+
+    @Test
+    void theTakerOfAHandOverAddsThePreparedAddressWhenThePeerSaysDone() throws Exception {
+        ClusterNode x1 = node("x1").start();
+        await().atMost(TwoDirectorLab.SOON).until(() -> holdsVip(x1));
+        ClusterNode x2 = node("x2").start();
+        lab.awaitRsc(x2, "none");
+
+        x1.hbStandby("all");
+        await().atMost(TwoDirectorLab.SOON).until(() -> holdsVip(x2) && !holdsVip(x1));
+        lab.awaitRsc(x2, "all");
+        String log = x2.logText();
+        assertTrue(log.contains("Added inet address " + vip() + "/24"), log);
+        assertTrue(log.contains("as prepared ahead of it"), log);
+        assertFalse(log.contains("made ready"), "the peer was never late: " + log);
+
+        x2.hbStandby("all"); // and back, the same way
+        await().atMost(TwoDirectorLab.SOON).until(() -> holdsVip(x1) && !holdsVip(x2));
+        assertTrue(x1.logText().contains("as prepared ahead of it"), x1.logText());
     }
 
     @Test

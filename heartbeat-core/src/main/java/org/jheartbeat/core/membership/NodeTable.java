@@ -253,6 +253,12 @@ public final class NodeTable {
                 continue;
             }
             long deadAfter = commsUp ? deadtimeOf(node) : timers.initdead().toNanos();
+            boolean verdictPublished = false;
+            if (node.status != NodeStatus.DEAD && node.anyLinkUp() && allUpLinksSilent(node, now, stall, deadAfter)) {
+                // before the links' lines and events below, as declareDead does for itself
+                publish(new MembershipEvent.DeadVerdict(node.name));
+                verdictPublished = true;
+            }
             boolean linkDied = false;
             for (Map.Entry<String, Link> e : node.links.entrySet()) {
                 Link link = e.getValue();
@@ -272,7 +278,7 @@ public final class NodeTable {
             noteLateness(node, now, stall, deadAfter);
             boolean neverHeardInTime = !node.everHeard && node.status == NodeStatus.INIT && now - startedAt > deadAfter;
             if (node.status != NodeStatus.DEAD && !node.anyLinkUp() && (linkDied || neverHeardInTime)) {
-                declareDead(node);
+                declareDead(node, verdictPublished);
             }
         }
         if (!commsUp && nodes.values().stream()
@@ -317,8 +323,23 @@ public final class NodeTable {
         return node.advertisedDeadtimeNanos > 0 ? node.advertisedDeadtimeNanos : timers.deadtime().toNanos();
     }
 
+    private boolean allUpLinksSilent(Node node, long now, long stall, long deadAfter) {
+        for (Link link : node.links.values()) {
+            if (link.status == LinkStatus.UP && silence(link, now, stall) <= deadAfter) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void declareDead(Node node) {
-        publish(new MembershipEvent.DeadVerdict(node.name));
+        declareDead(node, false);
+    }
+
+    private void declareDead(Node node, boolean verdictPublished) {
+        if (!verdictPublished) {
+            publish(new MembershipEvent.DeadVerdict(node.name));
+        }
         node.links.forEach((name, link) -> {
             if (link.status == LinkStatus.UP) {
                 link.status = LinkStatus.DEAD;

@@ -120,6 +120,8 @@ class NodeTableTest {
         at(600, table); // late again
         at(811, table); // and dead: the verdict needs no "on time" after it
         assertEquals(NodeStatus.DEAD, status(table, "x2"));
+        assertEquals(new MembershipEvent.DeadVerdict("x2"), events.get(1), "the verdict comes before the link: " + events);
+        assertEquals(1, events.stream().filter(e -> e instanceof MembershipEvent.DeadVerdict).count());
         assertEquals(List.of(new NodeLate("x2", true)), events.stream().filter(e -> e instanceof NodeLate).toList());
     }
 

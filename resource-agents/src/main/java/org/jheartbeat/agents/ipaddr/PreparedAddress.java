@@ -65,7 +65,7 @@ final class PreparedAddress implements PreparedStart {
             return ActionResult.of(OcfResult.ERR_GENERIC, "prepared start of " + description + " was not fired"
                     + (fireFailure == null ? "" : ": " + fireFailure.getMessage()));
         }
-        LOG.info("Added inet address {} at the takeover, as prepared while the peer was late", description);
+        LOG.info("Added inet address {} at the takeover, as prepared ahead of it", description);
         try {
             AddressTable table = new AddressTable(rt);
             table.bringUp(table.link(address.link().index()));

@@ -164,6 +164,10 @@ public final class ResourceManager implements AutoCloseable {
             return;
         }
         try {
+            if (ReleaseNoticeCodec.isReleaseNotice(payload)) {
+                fireArmedHandOver(ReleaseNoticeCodec.decode(payload));
+                return;
+            }
             if (IpfailMessageCodec.isIpfail(payload)) {
                 submitToIpfail(new IpfailEvent.FromPartner(IpfailMessageCodec.decode(payload)));
                 return;
@@ -315,6 +319,7 @@ public final class ResourceManager implements AutoCloseable {
         }
         state = decision.state();
         published = state;
+        prepareHandOver(decision);
         decision.actions().forEach(this::perform);
         if (event instanceof PolicyEvent.NodeDead dead && isPeer(dead.node())) {
             peerLate = false;
@@ -323,7 +328,6 @@ public final class ResourceManager implements AutoCloseable {
         if (ready != null && settles(ready.trigger(), event)) {
             settleFiredTakeover();
         }
-        prepareHandOver(decision);
         rearm();
         suspendIfStable();
     }
@@ -342,10 +346,14 @@ public final class ResourceManager implements AutoCloseable {
      */
     private void rearm() {
         ArmedTakeover current = armed;
-        if (current != null && !stillValid(current.trigger()) && current.closeUnlessFired()) {
-            armed = null;
-            if (current.trigger() instanceof Trigger.PeerDeath && !peerLate) {
-                LOG.info("{} heard again: prepared takeover dropped", policy.config().peer().orElse("peer"));
+        if (current != null && !stillValid(current.trigger())) {
+            if (current.closeUnlessFired()) {
+                armed = null;
+                if (current.trigger() instanceof Trigger.PeerDeath && !peerLate) {
+                    LOG.info("{} heard again: prepared takeover dropped", policy.config().peer().orElse("peer"));
+                }
+            } else if (current.trigger() instanceof Trigger.HandOverDone) {
+                settleFiredTakeover(); // the hand-over was given up after its release notice
             }
         }
         if (peerLate && armed == null && !preparing) {
@@ -358,7 +366,9 @@ public final class ResourceManager implements AutoCloseable {
 
     /**
      * Accepting the peer's hand-over probes the groups to come ahead (ProbeAhead); their starts
-     * are prepared too, to be fired by the peer's "done".
+     * are prepared too, to be fired by the peer's release notice or "done". Here on the loop
+     * thread, before the acceptance is sent: the peer stops as soon as it has it, and its
+     * notice must find the start ready (preparing an address takes about a millisecond).
      */
     private void prepareHandOver(Decision decision) {
         if (!(state.standby() instanceof Standby.Accepted accepted) || armed != null || preparing) {
@@ -371,7 +381,13 @@ public final class ResourceManager implements AutoCloseable {
             }
         }
         if (!toStart.isEmpty()) {
-            prepare(new Trigger.HandOverDone(accepted), toStart);
+            ArmedTakeover ready = ArmedTakeover.prepare(new Trigger.HandOverDone(accepted), toStart, context);
+            if (ready.isEmpty()) {
+                ready.close();
+            } else {
+                armed = ready;
+                LOG.debug("hand-over of {} made ready", ready.groupKeys());
+            }
         }
     }
 
@@ -387,12 +403,8 @@ public final class ResourceManager implements AutoCloseable {
         preparing = false;
         if (armed == null && stillValid(ready.trigger()) && !ready.isEmpty()) {
             armed = ready;
-            if (ready.trigger() instanceof Trigger.PeerDeath) {
-                LOG.info("{} silent for half its deadtime: takeover of {} made ready",
-                        policy.config().peer().orElse("peer"), ready.groupKeys());
-            } else {
-                LOG.debug("hand-over of {} made ready", ready.groupKeys());
-            }
+            LOG.info("{} silent for half its deadtime: takeover of {} made ready",
+                    policy.config().peer().orElse("peer"), ready.groupKeys());
         } else {
             ready.close();
             rearm();
@@ -413,6 +425,30 @@ public final class ResourceManager implements AutoCloseable {
             case Trigger.HandOverDone done -> event instanceof PolicyEvent.FromPeer(PeerMessage.AskResources ask)
                     && ask.step() == PeerMessage.AskResources.StandbyStep.DONE && ask.set() == done.accepted().set();
         };
+    }
+
+    /**
+     * The set whose hand-over the stop of {@code key} completes, if it does: asked what that
+     * stop would lead to, the policy would send "done". The stopping thread then sends the
+     * release notice at once.
+     */
+    private Optional<HoldSet> releaseCompletedBy(String key) {
+        if (!(state.standby() instanceof Standby.Releasing)) {
+            return Optional.empty();
+        }
+        Decision ifStopped;
+        try {
+            ifStopped = policy.decide(state, new PolicyEvent.GroupStopped(key), clockMillis.getAsLong());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        for (PolicyAction action : ifStopped.actions()) {
+            if (action instanceof PolicyAction.SendToPeer send && send.message() instanceof PeerMessage.AskResources ask
+                    && ask.step() == PeerMessage.AskResources.StandbyStep.DONE) {
+                return Optional.of(ask.set());
+            }
+        }
+        return Optional.empty();
     }
 
     /** The groups the policy would start at once if the peer died now, asked without acting on it. */
@@ -451,9 +487,10 @@ public final class ResourceManager implements AutoCloseable {
     }
 
     /**
-     * On the receiving thread, at the peer's "done" for {@code set}: fires the prepared hand-over
-     * if this node still waits for exactly that "done". The peer's announcement of its holdings,
-     * sent just before, may still wait in the loop; it does not change what "done" starts.
+     * On the receiving thread, at the peer's release notice or "done" for {@code set}: fires the
+     * prepared hand-over if this node still waits for exactly that set. Both say that the peer
+     * has stopped the set; the notice comes first, straight from the peer's stop. Messages the
+     * peer sent before may still wait in the loop; they do not change what "done" starts.
      */
     private void fireArmedHandOver(HoldSet set) {
         ArmedTakeover ready = armed;
@@ -513,8 +550,15 @@ public final class ResourceManager implements AutoCloseable {
             case PolicyAction.StopGroup stop -> {
                 probesAhead.remove(stop.key());
                 ManagedGroup group = groups.get(stop.key());
-                Thread.ofVirtual().name("stop " + stop.key()).start(() -> submit(work.stop(group)
-                        ? new PolicyEvent.GroupStopped(stop.key()) : new PolicyEvent.GroupStopFailed(stop.key())));
+                Optional<HoldSet> completesRelease = releaseCompletedBy(stop.key());
+                Thread.ofVirtual().name("stop " + stop.key()).start(() -> {
+                    boolean stopped = work.stop(group);
+                    if (stopped && completesRelease.isPresent()) {
+                        peer.send(ReleaseNoticeCodec.encode(completesRelease.get()));
+                    }
+                    submit(stopped ? new PolicyEvent.GroupStopped(stop.key())
+                            : new PolicyEvent.GroupStopFailed(stop.key()));
+                });
             }
             case PolicyAction.SendToPeer send -> {
                 LOG.debug("to peer: {}", send.message());

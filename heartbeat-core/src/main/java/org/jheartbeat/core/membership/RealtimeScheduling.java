@@ -19,20 +19,21 @@ import org.slf4j.LoggerFactory;
  * {@code realtime}, default on: SCHED_FIFO priority midway = 50, mlockall): sending status
  * packets and noticing silence must not wait behind busy processes, or a loaded node looks dead
  * at short dead times. Only the threads that do that work are raised (the status sender, the
- * dead-time scan and the packet receivers, which block almost all the time) plus the JVM's
- * stop-the-world thread, which they all wait for during a garbage collection. The rest of the
- * JVM gets a higher nice priority instead, so it is not starved by busy processes either
- * without being able to starve them. Needs root (or RLIMIT_RTPRIO / RLIMIT_NICE /
- * RLIMIT_MEMLOCK); without it threads keep normal scheduling. Linux only; a tiny Foreign
- * Function binding because the JDK has no way to set a scheduling policy.
+ * dead-time scan and the packet receivers, which block almost all the time; they also fire a
+ * takeover made ready ahead) plus the JVM's stop-the-world thread, which they all wait for
+ * during a garbage collection. The rest of the JVM (resource work, logging, the JIT compiler)
+ * keeps normal priority, as Heartbeat runs its resource scripts: during a hand-off it then
+ * shares the processors fairly with the services the node runs instead of delaying them (with
+ * the rest at nice -10, a service's answers on the VIP came several milliseconds later while
+ * both daemons worked on a switch-over). Needs root (or RLIMIT_RTPRIO / RLIMIT_MEMLOCK); without
+ * it threads keep normal scheduling. Linux only; a tiny Foreign Function binding because the
+ * JDK has no way to set a scheduling policy.
  */
 final class RealtimeScheduling {
 
     static final int PRIORITY = 50;
-    static final int NICE = -10;
     /** HotSpot's name for the thread that runs safepoint operations and the Serial collector. */
     static final String VM_THREAD = "VM Thread";
-    private static final int PRIO_PROCESS = 0;
     private static final int SCHED_FIFO = 1;
     private static final Logger LOG = LoggerFactory.getLogger(RealtimeScheduling.class);
     private static final MethodHandle SCHED_SETSCHEDULER = handle("sched_setscheduler",
@@ -42,8 +43,6 @@ final class RealtimeScheduling {
     private static final int MCL_ONFAULT = 4;
     private static final MethodHandle MLOCKALL = handle("mlockall",
             FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
-    private static final MethodHandle SETPRIORITY = handle("setpriority",
-            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
     private static volatile boolean warned;
 
     private RealtimeScheduling() {
@@ -52,29 +51,6 @@ final class RealtimeScheduling {
     private static MethodHandle handle(String name, FunctionDescriptor descriptor) {
         Linker linker = Linker.nativeLinker();
         return linker.defaultLookup().find(name).map(f -> linker.downcallHandle(f, descriptor)).orElse(null);
-    }
-
-    /**
-     * Gives every thread of this process nice {@value #NICE}; threads started later inherit it
-     * from the thread that starts them. False when not permitted.
-     */
-    static boolean raiseProcessNice() {
-        if (SETPRIORITY == null) {
-            return false;
-        }
-        boolean all = true;
-        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
-            for (Path task : tasks) {
-                // on Linux PRIO_PROCESS with a thread id sets that one thread's nice value
-                all &= (int) SETPRIORITY.invokeExact(PRIO_PROCESS, Integer.parseInt(task.getFileName().toString()),
-                        NICE) == 0;
-            }
-        } catch (IOException e) {
-            return false;
-        } catch (Throwable e) {
-            throw new IllegalStateException("setpriority failed", e);
-        }
-        return all;
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.jheartbeat.core.manager;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +22,6 @@ import org.jheartbeat.core.membership.LogMarkers;
 import org.jheartbeat.core.membership.MembershipEvent;
 import org.jheartbeat.core.membership.MembershipSnapshot;
 import org.jheartbeat.core.membership.RateLimitedLog;
-import org.jheartbeat.core.manager.ArmedTakeover.Trigger;
 import org.jheartbeat.core.policy.Decision;
 import org.jheartbeat.core.policy.HoldSet;
 import org.jheartbeat.core.policy.Ipfail;
@@ -34,7 +32,6 @@ import org.jheartbeat.core.policy.PolicyAction;
 import org.jheartbeat.core.policy.PolicyEvent;
 import org.jheartbeat.core.policy.PolicyState;
 import org.jheartbeat.core.policy.RscStatus;
-import org.jheartbeat.core.policy.Standby;
 import org.jheartbeat.core.policy.StandbyArgument;
 import org.jheartbeat.core.policy.TimerToken;
 import org.slf4j.Logger;
@@ -51,6 +48,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Readers ({@link #rscStatus}, {@link #state}, {@link #ipfailRunning}) see the state
  * published after the last event and never wait for the loop.
+ *
+ * <p>A takeover clients wait for is made ready ahead when it can be ({@link TakeoverPreparation}):
+ * the thread that learns it is due (the membership's at a dead verdict, the receiving thread at
+ * the peer's release notice) fires it without waiting for the loop.
  */
 public final class ResourceManager implements AutoCloseable {
 
@@ -68,7 +69,6 @@ public final class ResourceManager implements AutoCloseable {
     private final Policy policy;
     private final Map<String, ManagedGroup> groups;
     private final GroupWork work;
-    private final AgentContext context;
     private final PeerLink peer;
     private final LongSupplier clockMillis;
     private final ScheduledThreadPoolExecutor loop;
@@ -84,12 +84,7 @@ public final class ResourceManager implements AutoCloseable {
     private volatile PolicyState published;
     /** Policy events submitted and not yet handled: a takeover fires only when there are none. */
     private final AtomicInteger unhandledEvents = new AtomicInteger();
-    /** Whether the peer is late (every link silent for half its dead time); loop thread only. */
-    private boolean peerLate;
-    /** Whether a takeover is being prepared on a thread of its own; loop thread only. */
-    private boolean preparing;
-    /** The takeover ready for the peer's death; set by the loop thread, fired by the membership's. */
-    private volatile ArmedTakeover armed;
+    private final TakeoverPreparation takeovers;
 
     /**
      * @param groups     every haresources group, in file order, keyed as the policy names them
@@ -106,7 +101,6 @@ public final class ResourceManager implements AutoCloseable {
         groups.forEach(g -> byKey.put(g.key(), g));
         this.groups = Map.copyOf(byKey);
         this.work = new GroupWork(context);
-        this.context = context;
         this.peer = Objects.requireNonNull(peer, "peer");
         this.clockMillis = Objects.requireNonNull(clockMillis, "clockMillis");
         this.state = Objects.requireNonNull(initial, "initial");
@@ -114,6 +108,8 @@ public final class ResourceManager implements AutoCloseable {
         this.loop = new ScheduledThreadPoolExecutor(1,
                 task -> Thread.ofPlatform().name("resource-manager").daemon().unstarted(task));
         loop.setRemoveOnCancelPolicy(true);
+        this.takeovers = new TakeoverPreparation(policy, this.groups, context, work, clockMillis, () -> published,
+                unhandledEvents::get, this::enqueue);
         this.ipfail = new IpfailRunner(ipfail, peer, membership,
                 () -> policy.rscStatus(state) != RscStatus.TRANSITION,
                 argument -> handle(new PolicyEvent.StandbyRequested(argument)), loop);
@@ -142,13 +138,13 @@ public final class ResourceManager implements AutoCloseable {
         String local = policy.config().localNode();
         if (event instanceof MembershipEvent.NodeLate lateness) {
             if (isPeer(lateness.node())) {
-                enqueue(() -> peerLateness(lateness.late()));
+                enqueue(() -> takeovers.peerLateness(lateness.late()));
             }
             return;
         }
         if (event instanceof MembershipEvent.DeadVerdict verdict) {
             if (isPeer(verdict.node())) {
-                fireArmedTakeover();
+                takeovers.fireAtDeadVerdict();
             }
             return;
         }
@@ -165,7 +161,7 @@ public final class ResourceManager implements AutoCloseable {
         }
         try {
             if (ReleaseNoticeCodec.isReleaseNotice(payload)) {
-                fireArmedHandOver(ReleaseNoticeCodec.decode(payload));
+                takeovers.fireAtRelease(ReleaseNoticeCodec.decode(payload));
                 return;
             }
             if (IpfailMessageCodec.isIpfail(payload)) {
@@ -175,7 +171,7 @@ public final class ResourceManager implements AutoCloseable {
             PeerMessage message = PeerMessageCodec.decode(payload);
             if (message instanceof PeerMessage.AskResources ask
                     && ask.step() == PeerMessage.AskResources.StandbyStep.DONE) {
-                fireArmedHandOver(ask.set());
+                takeovers.fireAtRelease(ask.set());
             }
             submit(new PolicyEvent.FromPeer(message));
             if (message instanceof PeerMessage.ResourceAnnouncement announcement && announcement.stable()
@@ -247,7 +243,7 @@ public final class ResourceManager implements AutoCloseable {
         } else if (state.locallyStable()) {
             suspension.complete(state);
             loop.shutdownNow();
-            closeArmedTakeover();
+            takeovers.close();
         }
     }
 
@@ -319,206 +315,10 @@ public final class ResourceManager implements AutoCloseable {
         }
         state = decision.state();
         published = state;
-        prepareHandOver(decision);
+        takeovers.beforeActions(decision);
         decision.actions().forEach(this::perform);
-        if (event instanceof PolicyEvent.NodeDead dead && isPeer(dead.node())) {
-            peerLate = false;
-        }
-        ArmedTakeover ready = armed;
-        if (ready != null && settles(ready.trigger(), event)) {
-            settleFiredTakeover();
-        }
-        rearm();
+        takeovers.afterActions(event);
         suspendIfStable();
-    }
-
-    // ---- the takeover made ready while the peer is late (see ArmedTakeover)
-
-    private void peerLateness(boolean late) {
-        peerLate = late;
-        rearm();
-    }
-
-    /**
-     * Keeps a takeover ready while the peer is late, for the current state: an unfired one no
-     * longer valid is closed, and a new one is prepared when the peer's death would start
-     * something.
-     */
-    private void rearm() {
-        ArmedTakeover current = armed;
-        if (current != null && !stillValid(current.trigger())) {
-            if (current.closeUnlessFired()) {
-                armed = null;
-                if (current.trigger() instanceof Trigger.PeerDeath && !peerLate) {
-                    LOG.info("{} heard again: prepared takeover dropped", policy.config().peer().orElse("peer"));
-                }
-            } else if (current.trigger() instanceof Trigger.HandOverDone) {
-                settleFiredTakeover(); // the hand-over was given up after its release notice
-            }
-        }
-        if (peerLate && armed == null && !preparing) {
-            List<ManagedGroup> toStart = startsIfPeerDies();
-            if (!toStart.isEmpty()) {
-                prepare(new Trigger.PeerDeath(state), toStart);
-            }
-        }
-    }
-
-    /**
-     * Accepting the peer's hand-over probes the groups to come ahead (ProbeAhead); their starts
-     * are prepared too, to be fired by the peer's release notice or "done". Here on the loop
-     * thread, before the acceptance is sent: the peer stops as soon as it has it, and its
-     * notice must find the start ready (preparing an address takes about a millisecond).
-     */
-    private void prepareHandOver(Decision decision) {
-        if (!(state.standby() instanceof Standby.Accepted accepted) || armed != null || preparing) {
-            return;
-        }
-        List<ManagedGroup> toStart = new ArrayList<>();
-        for (PolicyAction action : decision.actions()) {
-            if (action instanceof PolicyAction.ProbeAhead probe && groups.containsKey(probe.key())) {
-                toStart.add(groups.get(probe.key()));
-            }
-        }
-        if (!toStart.isEmpty()) {
-            ArmedTakeover ready = ArmedTakeover.prepare(new Trigger.HandOverDone(accepted), toStart, context);
-            if (ready.isEmpty()) {
-                ready.close();
-            } else {
-                armed = ready;
-                LOG.debug("hand-over of {} made ready", ready.groupKeys());
-            }
-        }
-    }
-
-    private void prepare(Trigger trigger, List<ManagedGroup> toStart) {
-        preparing = true;
-        Thread.ofVirtual().name("prepare takeover").start(() -> {
-            ArmedTakeover ready = ArmedTakeover.prepare(trigger, toStart, context);
-            enqueue(() -> install(ready));
-        });
-    }
-
-    private void install(ArmedTakeover ready) {
-        preparing = false;
-        if (armed == null && stillValid(ready.trigger()) && !ready.isEmpty()) {
-            armed = ready;
-            LOG.info("{} silent for half its deadtime: takeover of {} made ready",
-                    policy.config().peer().orElse("peer"), ready.groupKeys());
-        } else {
-            ready.close();
-            rearm();
-        }
-    }
-
-    private boolean stillValid(Trigger trigger) {
-        return switch (trigger) {
-            case Trigger.PeerDeath death -> peerLate && death.state() == state;
-            case Trigger.HandOverDone done -> state.standby().equals(done.accepted());
-        };
-    }
-
-    /** Whether handling {@code event} has settled a takeover with this trigger, fired or not. */
-    private boolean settles(Trigger trigger, PolicyEvent event) {
-        return switch (trigger) {
-            case Trigger.PeerDeath ignored -> event instanceof PolicyEvent.NodeDead dead && isPeer(dead.node());
-            case Trigger.HandOverDone done -> event instanceof PolicyEvent.FromPeer(PeerMessage.AskResources ask)
-                    && ask.step() == PeerMessage.AskResources.StandbyStep.DONE && ask.set() == done.accepted().set();
-        };
-    }
-
-    /**
-     * The set whose hand-over the stop of {@code key} completes, if it does: asked what that
-     * stop would lead to, the policy would send "done". The stopping thread then sends the
-     * release notice at once.
-     */
-    private Optional<HoldSet> releaseCompletedBy(String key) {
-        if (!(state.standby() instanceof Standby.Releasing)) {
-            return Optional.empty();
-        }
-        Decision ifStopped;
-        try {
-            ifStopped = policy.decide(state, new PolicyEvent.GroupStopped(key), clockMillis.getAsLong());
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
-        for (PolicyAction action : ifStopped.actions()) {
-            if (action instanceof PolicyAction.SendToPeer send && send.message() instanceof PeerMessage.AskResources ask
-                    && ask.step() == PeerMessage.AskResources.StandbyStep.DONE) {
-                return Optional.of(ask.set());
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** The groups the policy would start at once if the peer died now, asked without acting on it. */
-    private List<ManagedGroup> startsIfPeerDies() {
-        Optional<String> peer = policy.config().peer();
-        if (peer.isEmpty()) {
-            return List.of();
-        }
-        Decision ifDead;
-        try {
-            ifDead = policy.decide(state, new PolicyEvent.NodeDead(peer.get()), clockMillis.getAsLong());
-        } catch (RuntimeException e) {
-            return List.of();
-        }
-        List<ManagedGroup> toStart = new ArrayList<>();
-        for (PolicyAction action : ifDead.actions()) {
-            if (action instanceof PolicyAction.StartGroup start && groups.containsKey(start.key())) {
-                toStart.add(groups.get(start.key()));
-            }
-        }
-        return toStart;
-    }
-
-    /**
-     * On the membership's thread, at the dead verdict: fires the prepared takeover if it was
-     * prepared for the state now current and no event waits that could change what a death
-     * starts. The loop's handling of the death then finishes what fired (see
-     * {@link #settleFiredTakeover} for the rare race with an event already being handled).
-     */
-    private void fireArmedTakeover() {
-        ArmedTakeover ready = armed;
-        if (ready != null && ready.trigger() instanceof Trigger.PeerDeath death && death.state() == published
-                && unhandledEvents.get() == 0) {
-            ready.fire();
-        }
-    }
-
-    /**
-     * On the receiving thread, at the peer's release notice or "done" for {@code set}: fires the
-     * prepared hand-over if this node still waits for exactly that set. Both say that the peer
-     * has stopped the set; the notice comes first, straight from the peer's stop. Messages the
-     * peer sent before may still wait in the loop; they do not change what "done" starts.
-     */
-    private void fireArmedHandOver(HoldSet set) {
-        ArmedTakeover ready = armed;
-        if (ready != null && ready.trigger() instanceof Trigger.HandOverDone done && done.accepted().set() == set
-                && published.standby().equals(done.accepted())) {
-            ready.fire();
-        }
-    }
-
-    /**
-     * After the trigger was handled: the groups it started took over their fired starts
-     * ({@link #perform}); a fired start the policy did not ask for (an event handled between the
-     * fire and the trigger changed its mind) is undone with the group's ordinary stop, here on
-     * the loop thread so that no start of that group can overlap it.
-     */
-    private void settleFiredTakeover() {
-        ArmedTakeover done = armed;
-        armed = null;
-        if (done == null) {
-            return;
-        }
-        for (String key : done.closeAndListUnclaimed()) {
-            LOG.warn("Resource group {} was started ahead of the takeover, which did not want it: stopping it", key);
-            if (!work.stop(groups.get(key))) {
-                LOG.error(LogMarkers.CRIT, "Resource group {} could not be stopped after a takeover that did"
-                        + " not want it", key);
-            }
-        }
     }
 
     private void perform(PolicyAction action) {
@@ -526,8 +326,7 @@ public final class ResourceManager implements AutoCloseable {
             case PolicyAction.StartGroup start -> {
                 ManagedGroup group = groups.get(start.key());
                 CompletableFuture<AdvanceProbe> ahead = probesAhead.remove(start.key());
-                ArmedTakeover ready = armed;
-                List<PreparedStart> fired = ready == null ? List.of() : ready.handOver(start.key());
+                List<PreparedStart> fired = takeovers.handOver(start.key());
                 Thread.ofVirtual().name("start " + start.key()).start(() -> {
                     AdvanceProbe probed = ahead == null ? AdvanceProbe.none() : ahead.join();
                     submit(work.start(group, probed, fired, clockMillis) ? new PolicyEvent.GroupStarted(start.key())
@@ -550,7 +349,7 @@ public final class ResourceManager implements AutoCloseable {
             case PolicyAction.StopGroup stop -> {
                 probesAhead.remove(stop.key());
                 ManagedGroup group = groups.get(stop.key());
-                Optional<HoldSet> completesRelease = releaseCompletedBy(stop.key());
+                Optional<HoldSet> completesRelease = takeovers.releaseCompletedBy(stop.key());
                 Thread.ofVirtual().name("stop " + stop.key()).start(() -> {
                     boolean stopped = work.stop(group);
                     if (stopped && completesRelease.isPresent()) {
@@ -591,14 +390,6 @@ public final class ResourceManager implements AutoCloseable {
     @Override
     public void close() {
         loop.shutdownNow();
-        closeArmedTakeover();
-    }
-
-    private void closeArmedTakeover() {
-        ArmedTakeover ready = armed;
-        armed = null;
-        if (ready != null) {
-            ready.close();
-        }
+        takeovers.close();
     }
 }

@@ -27,6 +27,15 @@ class PreparedTakeoverNetnsTest extends TwoDirectorNetnsTest {
         return node;
     }
 
+    /** x1 starts alone and takes the VIP (its home); x2 joins and holds nothing. */
+    private TwoDirectorLab.Directors x1HoldingTheVipThenX2() throws IOException {
+        ClusterNode x1 = node("x1").start();
+        await().atMost(TwoDirectorLab.SOON).until(() -> holdsVip(x1));
+        ClusterNode x2 = node("x2").start();
+        lab.awaitRsc(x2, "none");
+        return new TwoDirectorLab.Directors(x1, x2);
+    }
+
     private boolean holdsVip(ClusterNode node) throws IOException {
         return NetnsLab.run("ip", "-n", lab.net.namespace(node.name()), "-o", "-4", "addr", "show", "dev", "eth0")
                 .contains("inet " + vip() + "/24");
@@ -38,10 +47,9 @@ class PreparedTakeoverNetnsTest extends TwoDirectorNetnsTest {
 
     @Test
     void theSurvivorAddsTheAddressItPreparedWhileThePeerWasLate() throws Exception {
-        ClusterNode x1 = node("x1").start();
-        await().atMost(TwoDirectorLab.SOON).until(() -> holdsVip(x1));
-        ClusterNode x2 = node("x2").start();
-        lab.awaitRsc(x2, "none");
+        TwoDirectorLab.Directors both = x1HoldingTheVipThenX2();
+        ClusterNode x1 = both.x1();
+        ClusterNode x2 = both.x2();
 
         x1.kill9(lab.journal);
         await().atMost(TwoDirectorLab.SOON).until(() -> holdsVip(x2));
@@ -55,10 +63,9 @@ class PreparedTakeoverNetnsTest extends TwoDirectorNetnsTest {
 
     @Test
     void theTakerOfAHandOverAddsThePreparedAddressWhenThePeerSaysDone() throws Exception {
-        ClusterNode x1 = node("x1").start();
-        await().atMost(TwoDirectorLab.SOON).until(() -> holdsVip(x1));
-        ClusterNode x2 = node("x2").start();
-        lab.awaitRsc(x2, "none");
+        TwoDirectorLab.Directors both = x1HoldingTheVipThenX2();
+        ClusterNode x1 = both.x1();
+        ClusterNode x2 = both.x2();
 
         x1.hbStandby("all");
         await().atMost(TwoDirectorLab.SOON).until(() -> holdsVip(x2) && !holdsVip(x1));
@@ -75,10 +82,9 @@ class PreparedTakeoverNetnsTest extends TwoDirectorNetnsTest {
 
     @Test
     void aPeerHeardAgainBeforeItsDeadtimeLeavesTheTakeoverUnfired() throws Exception {
-        ClusterNode x1 = node("x1").start();
-        await().atMost(TwoDirectorLab.SOON).until(() -> holdsVip(x1));
-        ClusterNode x2 = node("x2").start();
-        lab.awaitRsc(x2, "none");
+        TwoDirectorLab.Directors both = x1HoldingTheVipThenX2();
+        ClusterNode x1 = both.x1();
+        ClusterNode x2 = both.x2();
 
         x1.signal("STOP");
         try {

@@ -16,8 +16,9 @@ import org.jheartbeat.core.policy.Standby;
  * {@link Trigger} comes, each with the prepared starts of its leading resources, in start order
  * (a group's preparation ends at its first resource that cannot prepare). The thread that
  * learns of the trigger fires it (the membership's timer thread at a dead verdict, the receiving
- * thread for the peer's "done"); the manager's ordinary start of those groups then finishes what
- * was fired and starts the rest.
+ * thread at the peer's release notice); the manager's ordinary start of those groups then
+ * finishes what was fired and starts the rest. {@link TakeoverPreparation} decides what is
+ * prepared and when.
  *
  * <p>Why: every hand-off from those threads to the manager's loop and on to a group's thread
  * costs a wake-up, on an idle machine a tenth of a millisecond or more each, and the table reads
@@ -32,7 +33,10 @@ final class ArmedTakeover implements AutoCloseable {
         record PeerDeath(PolicyState state) implements Trigger {
         }
 
-        /** The peer's "done" for the hand-over this node accepted (hb_standby there, hb_takeover here). */
+        /**
+         * The peer's release notice (or "done") for the hand-over this node accepted (hb_standby
+         * there, hb_takeover here).
+         */
         record HandOverDone(Standby.Accepted accepted) implements Trigger {
         }
     }
@@ -51,8 +55,8 @@ final class ArmedTakeover implements AutoCloseable {
     }
 
     /**
-     * Asks the agents of {@code groups} to prepare their starts. Blocking (agents read kernel
-     * tables), so not on the loop thread.
+     * Asks the agents of {@code groups} to prepare their starts. Blocks while agents read kernel
+     * tables (about a millisecond for an address).
      */
     static ArmedTakeover prepare(Trigger trigger, List<ManagedGroup> groups, AgentContext context) {
         Map<String, List<PreparedStart>> prepared = new LinkedHashMap<>();
@@ -91,7 +95,7 @@ final class ArmedTakeover implements AutoCloseable {
 
     /**
      * Fires every group's prepared starts in order, each group until one does not fire. Runs
-     * at most once and never after a close, on the thread that declared the peer dead; it logs
+     * at most once and never after a close, on the thread that learned of the trigger; it logs
      * nothing (the group's start does) and waits only for the kernel.
      */
     synchronized void fire() {
@@ -123,7 +127,7 @@ final class ArmedTakeover implements AutoCloseable {
         return List.copyOf(starts.subList(0, count));
     }
 
-    /** Closes it unless it has fired (then its dead-peer event settles it); true when closed. */
+    /** Closes it unless it has fired (then handling its trigger settles it); true when closed. */
     synchronized boolean closeUnlessFired() {
         if (fired) {
             return false;

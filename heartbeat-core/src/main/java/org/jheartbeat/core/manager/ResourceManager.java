@@ -154,7 +154,7 @@ public final class ResourceManager implements AutoCloseable {
 
     /** A hand-off payload from {@code sender}, as the membership delivered it. */
     public void peerPayload(String sender, byte[] payload) {
-        if (policy.config().peer().filter(sender::equals).isEmpty()) {
+        if (!policy.config().isPeer(sender)) {
             badMessages.warn("sender " + sender, "hand-off message from " + sender
                     + ", which is not this node's peer: ignored");
             return;
@@ -272,7 +272,7 @@ public final class ResourceManager implements AutoCloseable {
     }
 
     private boolean isPeer(String node) {
-        return policy.config().peer().filter(node::equals).isPresent();
+        return policy.config().isPeer(node);
     }
 
     private void submitToIpfail(IpfailEvent event) {

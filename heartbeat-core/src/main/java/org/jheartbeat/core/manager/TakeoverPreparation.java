@@ -281,7 +281,7 @@ final class TakeoverPreparation implements AutoCloseable {
     }
 
     private boolean isPeer(String node) {
-        return policy.config().peer().filter(node::equals).isPresent();
+        return policy.config().isPeer(node);
     }
 
     private String peerName() {

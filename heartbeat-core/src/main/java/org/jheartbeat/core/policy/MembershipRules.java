@@ -9,7 +9,7 @@ final class MembershipRules {
     }
 
     private static boolean isPeer(Transition t, String node) {
-        return t.config.peer().filter(node::equals).isPresent();
+        return t.config.isPeer(node);
     }
 
     static void alive(Transition t, String node) {

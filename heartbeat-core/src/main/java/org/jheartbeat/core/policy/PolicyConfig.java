@@ -94,4 +94,9 @@ public record PolicyConfig(String localNode, Optional<String> peer, AutoFailback
     public boolean niceFailback() {
         return mode != AutoFailback.LEGACY;
     }
+
+    /** Whether {@code node} is this node's peer. */
+    public boolean isPeer(String node) {
+        return peer.filter(node::equals).isPresent();
+    }
 }

@@ -184,6 +184,23 @@ public final class Libc {
         }
     }
 
+    /**
+     * recvmsg into one buffer: fills {@code iovec} with {@code buffer} and {@code msghdr} with
+     * that one-entry vector and {@code name} (where the kernel writes the sender's address,
+     * {@code nameLength} bytes at most), then receives.
+     */
+    public static long recvmsg(int fd, MemorySegment msghdr, MemorySegment iovec, MemorySegment buffer,
+                               MemorySegment name, int nameLength, int flags) throws ErrnoException {
+        iovec.set(ADDRESS, 0, buffer);
+        iovec.set(JAVA_LONG, 8, buffer.byteSize());
+        msghdr.fill((byte) 0);
+        msghdr.set(ADDRESS, MSGHDR_NAME, name);
+        msghdr.set(JAVA_INT, MSGHDR_NAMELEN, nameLength);
+        msghdr.set(ADDRESS, MSGHDR_IOV, iovec);
+        msghdr.set(JAVA_LONG, MSGHDR_IOVLEN, 1);
+        return recvmsg(fd, msghdr, flags);
+    }
+
     public static long recvmsg(int fd, MemorySegment msghdr, int flags) throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment capture = captureArea(arena);

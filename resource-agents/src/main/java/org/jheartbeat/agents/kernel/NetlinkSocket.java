@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
@@ -308,14 +307,7 @@ public final class NetlinkSocket implements AutoCloseable {
 
     /** One recvmsg into the receive buffer, the sender's address into {@code sourceAddress}. */
     private long recvmsg(int flags) throws ErrnoException {
-        iovec.set(ADDRESS, 0, receiveBuffer);
-        iovec.set(JAVA_LONG, 8, receiveBuffer.byteSize());
-        msghdr.fill((byte) 0);
-        msghdr.set(ADDRESS, Libc.MSGHDR_NAME, sourceAddress);
-        msghdr.set(JAVA_INT, Libc.MSGHDR_NAMELEN, SOCKADDR_NL_LENGTH);
-        msghdr.set(ADDRESS, Libc.MSGHDR_IOV, iovec);
-        msghdr.set(JAVA_LONG, Libc.MSGHDR_IOVLEN, 1);
-        return Libc.recvmsg(fd, msghdr, flags);
+        return Libc.recvmsg(fd, msghdr, iovec, receiveBuffer, sourceAddress, SOCKADDR_NL_LENGTH, flags);
     }
 
     private void drop(String what) {

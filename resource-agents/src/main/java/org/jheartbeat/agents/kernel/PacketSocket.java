@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
@@ -158,16 +157,9 @@ public final class PacketSocket implements AutoCloseable {
             timeval.set(JAVA_LONG, 0, micros / 1_000_000);
             timeval.set(JAVA_LONG, 8, micros % 1_000_000);
             Libc.setsockopt(fd, Libc.SOL_SOCKET, Libc.SO_RCVTIMEO, timeval);
-            iovec.set(ADDRESS, 0, receiveBuffer);
-            iovec.set(JAVA_LONG, 8, receiveBuffer.byteSize());
-            msghdr.fill((byte) 0);
-            msghdr.set(ADDRESS, Libc.MSGHDR_NAME, source);
-            msghdr.set(JAVA_INT, Libc.MSGHDR_NAMELEN, SOCKADDR_LL_LENGTH);
-            msghdr.set(ADDRESS, Libc.MSGHDR_IOV, iovec);
-            msghdr.set(JAVA_LONG, Libc.MSGHDR_IOVLEN, 1);
             long length;
             try {
-                length = Libc.recvmsg(fd, msghdr, 0);
+                length = Libc.recvmsg(fd, msghdr, iovec, receiveBuffer, source, SOCKADDR_LL_LENGTH, 0);
             } catch (ErrnoException e) {
                 if (e.errno() == Errno.EAGAIN || e.errno() == Errno.EINTR) {
                     return Optional.empty();

@@ -62,7 +62,7 @@ class PreparedTakeoverNetnsTest extends TwoDirectorNetnsTest {
     }
 
     @Test
-    void theTakerOfAHandOverAddsThePreparedAddressWhenThePeerSaysDone() throws Exception {
+    void theTakerOfAHandOverAddsThePreparedAddressAtThePeersReleaseNotice() throws Exception {
         TwoDirectorLab.Directors both = x1HoldingTheVipThenX2();
         ClusterNode x1 = both.x1();
         ClusterNode x2 = both.x2();

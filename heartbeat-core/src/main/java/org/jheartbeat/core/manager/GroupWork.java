@@ -59,11 +59,6 @@ final class GroupWork {
         }
     }
 
-    /** A start with nothing fired ahead. */
-    boolean start(ManagedGroup group, AdvanceProbe ahead, LongSupplier clockMillis) {
-        return start(group, ahead, List.of(), clockMillis);
-    }
-
     private boolean startInOrder(ManagedGroup group, AdvanceProbe ahead, List<PreparedStart> fired,
                                  LongSupplier clockMillis) {
         LOG.info("Acquiring resource group: {}", group.describe());

@@ -102,7 +102,7 @@ class GroupWorkTest {
     @Test
     void aStartWithoutAdvanceProbeProbesEachResourceAndSkipsWhatRuns() {
         agent.running.add("a");
-        assertTrue(work.start(group, AdvanceProbe.none(), () -> 0));
+        assertTrue(work.start(group, AdvanceProbe.none(), List.of(), () -> 0));
         assertEquals(List.of("monitor a", "monitor b", "start b"), agent.calls);
     }
 
@@ -112,7 +112,7 @@ class GroupWorkTest {
         AdvanceProbe ahead = work.probe(group, 1_000);
         assertEquals(Set.of("Recording::b"), ahead.stopped());
         agent.calls.clear();
-        assertTrue(work.start(group, ahead, () -> 1_000));
+        assertTrue(work.start(group, ahead, List.of(), () -> 1_000));
         assertEquals(List.of("monitor a", "start b"), agent.calls, "a found running is probed again");
     }
 
@@ -121,7 +121,7 @@ class GroupWorkTest {
         AdvanceProbe ahead = work.probe(group, 1_000);
         agent.running.add("b"); // started by hand after the probe
         agent.calls.clear();
-        assertTrue(work.start(group, ahead, () -> 1_001));
+        assertTrue(work.start(group, ahead, List.of(), () -> 1_001));
         assertEquals(List.of("monitor a", "start a", "monitor b"), agent.calls);
     }
 
@@ -171,7 +171,7 @@ class GroupWorkTest {
         finds.running.add("a");
         AdvanceProbe ahead = work.probe(addresses, 1_000);
         assertTrue(finds.calls.isEmpty(), "nothing probed ahead: " + finds.calls);
-        assertTrue(work.start(addresses, ahead, () -> 0));
+        assertTrue(work.start(addresses, ahead, List.of(), () -> 0));
         assertEquals(List.of("start a (already running)", "start b"), finds.calls);
         assertEquals(Set.of("a", "b"), finds.running);
     }
@@ -201,7 +201,7 @@ class GroupWorkTest {
         Hangs hangs = new Hangs();
         ManagedGroup hung = new ManagedGroup("Hangs::a", "x1", List.of(
                 new ManagedResource("Hangs::a", hangs, Map.of("id", "a"))));
-        assertFalse(work.start(hung, AdvanceProbe.none(), () -> 0), "a start that timed out counts as failed");
+        assertFalse(work.start(hung, AdvanceProbe.none(), List.of(), () -> 0), "a start that timed out counts as failed");
         assertTrue(hangs.sawInterrupt);
         assertFalse(Thread.currentThread().isInterrupted(), "the timeout's interrupt was left behind");
         assertTrue(work.stop(hung), "the stop after it runs normally");

@@ -35,6 +35,9 @@ public final class Libc {
     public static final int SOL_SOCKET = 1;
     public static final int SO_RCVTIMEO = 20;
 
+    /** ioctl: the receive timestamp of the last packet read from a socket, as a timespec. */
+    public static final long SIOCGSTAMPNS = 0x8907;
+
     public static final int MSG_PEEK = 0x2;
     public static final int MSG_TRUNC = 0x20;
     public static final int MSG_DONTWAIT = 0x40;
@@ -59,6 +62,10 @@ public final class Libc {
     private static final MethodHandle CLOSE = errnoCall("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     private static final MethodHandle SETNS = errnoCall("setns", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
     private static final MethodHandle KILL = errnoCall("kill", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    // ioctl(2) is variadic; every request used here takes one pointer.
+    private static final MethodHandle IOCTL = LINKER.downcallHandle(find("ioctl"),
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS),
+            CAPTURE_ERRNO, Linker.Option.firstVariadicArg(2));
     // open(2) is variadic; the mode argument is passed but only read with O_CREAT.
     private static final MethodHandle OPEN = LINKER.downcallHandle(find("open"),
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT),
@@ -205,6 +212,18 @@ public final class Libc {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment capture = captureArea(arena);
             return checked("recvmsg", (long) RECVMSG.invokeExact(capture, fd, msghdr, flags), capture);
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** ioctl with a pointer argument, for the socket requests that take one. */
+    public static void ioctl(int fd, long request, MemorySegment argument) throws ErrnoException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment capture = captureArea(arena);
+            checked("ioctl", (int) IOCTL.invokeExact(capture, fd, request, argument), capture);
         } catch (ErrnoException e) {
             throw e;
         } catch (Throwable t) {

@@ -3,6 +3,7 @@ package org.jheartbeat.agents.kernel;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -32,7 +33,9 @@ public final class PacketSocket implements AutoCloseable {
      *
      * @param data          the frame from the Ethernet destination on
      * @param packetType    {@code sll_pkttype}: {@link #PACKET_BROADCAST}, {@link #PACKET_OUTGOING}, ...
-     * @param receivedNanos {@link System#nanoTime()} when the frame was read
+     * @param receivedNanos when the kernel received the frame, on {@link System#nanoTime()}'s scale
+     *                      (its receive timestamp: a reader that woke late does not move it; the
+     *                      time of reading when the kernel has no timestamp)
      */
     public record Frame(byte[] data, int packetType, long receivedNanos) {
     }
@@ -62,6 +65,9 @@ public final class PacketSocket implements AutoCloseable {
         this.msghdr = arena.allocate(Libc.MSGHDR_SIZE, 8);
         this.timeval = arena.allocate(16, 8);
         Libc.bind(fd, sockaddrLl(ifindex, ethertype));
+        if (ethertype != 0) {
+            stampedArrival(System.nanoTime()); // the first ask turns the kernel's receive timestamps on
+        }
     }
 
     /**
@@ -166,12 +172,29 @@ public final class PacketSocket implements AutoCloseable {
                 }
                 throw e;
             }
-            long now = System.nanoTime();
+            long arrived = stampedArrival(System.nanoTime());
             byte[] data = receiveBuffer.asSlice(0, length).toArray(JAVA_BYTE);
-            return Optional.of(new Frame(data, source.get(JAVA_BYTE, 10) & 0xFF, now));
+            return Optional.of(new Frame(data, source.get(JAVA_BYTE, 10) & 0xFF, arrived));
         } finally {
             receiveLock.unlock();
         }
+    }
+
+    /**
+     * The kernel's receive timestamp of the frame just read (wall clock), moved to the monotonic
+     * scale by its age; {@code readNanos} when there is none.
+     */
+    private long stampedArrival(long readNanos) {
+        try {
+            Libc.ioctl(fd, Libc.SIOCGSTAMPNS, timeval);
+        } catch (ErrnoException e) {
+            return readNanos;
+        }
+        Instant wallNow = Instant.now();
+        long monotonicNow = System.nanoTime();
+        long ageNanos = (wallNow.getEpochSecond() - timeval.get(JAVA_LONG, 0)) * 1_000_000_000L
+                + wallNow.getNano() - timeval.get(JAVA_LONG, 8);
+        return ageNanos < 0 ? readNanos : monotonicNow - ageNanos;
     }
 
     private void ensureOpen() {

@@ -40,7 +40,7 @@ public final class BroadcastTransport extends MediumTransport {
     @Override
     protected void handleConnect() throws Exception {
         super.handleConnect();
-        receiver = new PacketReceiver(broadcastSocket, "bcast-receiver");
+        receiver = new ArrivalStampingReceiver(this, broadcastSocket, "bcast-receiver");
         receiver.start();
     }
 

@@ -58,8 +58,14 @@ public final class HeartbeatProtocol extends Protocol {
             return false;
         }
         StatusHeader status = msg.getHeader(PROTOCOL_ID);
-        table.heard(auth.node(), auth.incarnation(), linkName,
-                status == null ? null : status.status(), status == null ? 0 : status.deadtimeMillis());
+        NodeStatus announced = status == null ? null : status.status();
+        int deadtimeMillis = status == null ? 0 : status.deadtimeMillis();
+        ReceivedFromHeader received = msg.getHeader(ReceivedFromHeader.PROTOCOL_ID);
+        if (received == null) {
+            table.heard(auth.node(), auth.incarnation(), linkName, announced, deadtimeMillis);
+        } else {
+            table.heard(auth.node(), auth.incarnation(), linkName, announced, deadtimeMillis, received.arrivedNanos());
+        }
         return status != null;
     }
 }

@@ -1,6 +1,7 @@
 package org.jheartbeat.core.membership;
 
 import java.io.DataInput;
+import java.net.DatagramSocket;
 
 import org.jgroups.Message;
 import org.jgroups.MessageFactory;
@@ -13,14 +14,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * JGroups' UDP transport as a Heartbeat medium uses it: bound to the interface's address, each
- * received message marked with the datagram's source (for drop logs), and undecodable datagrams
+ * received message marked with the datagram's source (for drop logs) and arrival (the time a
+ * peer counts as heard, {@link ArrivalStampingReceiver}), and undecodable datagrams
  * (which JGroups would log with a stack trace each) counted as malformed and logged at a bounded
  * rate. Subclasses decide where a packet for "everybody" goes.
  */
 public class MediumTransport extends UDP {
 
     private static final Logger LOG = LoggerFactory.getLogger(MediumTransport.class);
-    private static final ThreadLocal<String> SOURCE = new ThreadLocal<>();
+    /** The datagram being decoded on this receiver thread. */
+    private record Reception(String source, long arrivedNanos) {
+    }
+
+    private static final ThreadLocal<Reception> RECEPTION = new ThreadLocal<>();
 
     private final String linkName;
     private final DropCounters drops;
@@ -46,13 +52,27 @@ public class MediumTransport extends UDP {
     }
 
     @Override
+    protected PacketReceiver[] createReceivers(int num, DatagramSocket socket, String name) {
+        PacketReceiver[] receivers = new PacketReceiver[num];
+        for (int i = 0; i < num; i++) {
+            receivers[i] = new ArrivalStampingReceiver(this, socket, name);
+        }
+        return receivers;
+    }
+
+    @Override
     public void receive(org.jgroups.Address sender, byte[] data, int offset, int length) {
-        // decoding happens on this receiver thread, so the source can be handed down to it here
-        SOURCE.set(String.valueOf(sender));
+        receive(sender, data, offset, length, System.nanoTime());
+    }
+
+    /** A datagram that arrived at {@code arrivedNanos} ({@link System#nanoTime()}'s scale). */
+    void receive(org.jgroups.Address sender, byte[] data, int offset, int length, long arrivedNanos) {
+        // decoding happens on this receiver thread, so source and arrival can be handed down to it here
+        RECEPTION.set(new Reception(String.valueOf(sender), arrivedNanos));
         try {
             super.receive(sender, data, offset, length);
         } finally {
-            SOURCE.remove();
+            RECEPTION.remove();
         }
     }
 
@@ -93,15 +113,17 @@ public class MediumTransport extends UDP {
     }
 
     private void tag(Message msg) {
-        String source = SOURCE.get();
-        if (source != null) {
-            msg.putHeader(ReceivedFromHeader.PROTOCOL_ID, new ReceivedFromHeader(source));
+        Reception reception = RECEPTION.get();
+        if (reception != null) {
+            msg.putHeader(ReceivedFromHeader.PROTOCOL_ID,
+                    new ReceivedFromHeader(reception.source(), reception.arrivedNanos()));
         }
     }
 
     private void malformed(Throwable e) {
         drops.increment(DropReason.MALFORMED);
-        String source = String.valueOf(SOURCE.get());
+        Reception reception = RECEPTION.get();
+        String source = reception == null ? "null" : reception.source();
         malformedLog.warn(source, "Dropped packet from " + source + " on link " + linkName
                 + ": malformed: " + e);
     }

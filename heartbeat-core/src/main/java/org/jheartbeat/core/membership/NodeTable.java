@@ -138,11 +138,20 @@ public final class NodeTable {
      */
     public synchronized void heard(String name, long incarnation, String linkName, NodeStatus announced,
                                    long deadtimeMillis) {
+        heard(name, incarnation, linkName, announced, deadtimeMillis, clock.getAsLong());
+    }
+
+    /**
+     * A packet that arrived at {@code arrivedNanos} (on the clock's scale; never counted later
+     * than now): its sender's silence counts from then, not from when it was read and checked.
+     */
+    public synchronized void heard(String name, long incarnation, String linkName, NodeStatus announced,
+                                   long deadtimeMillis, long arrivedNanos) {
         Node node = nodes.get(name);
         if (node == null || node.type != NodeType.NORMAL || name.equals(localNode)) {
             return;
         }
-        long now = clock.getAsLong();
+        long now = Math.min(arrivedNanos, clock.getAsLong());
         long stall = localStall.applyAsLong(now);
         if (node.everHeard && incarnation > node.incarnation) {
             LOG.info("Heartbeat restart on node {}", name);
@@ -158,8 +167,12 @@ public final class NodeTable {
         node.everHeard = true;
         if (announced != null) {
             checkLateHeartbeat(node, now, stall);
-            node.lastStatusPacket = now;
-            node.stallAtLastStatus = stall;
+            // two receivers (a link's broadcast and unicast sockets, two links) may hand packets
+            // up out of their order of arrival: the latest arrival stands
+            if (!node.statusSeen || now - node.lastStatusPacket > 0) {
+                node.lastStatusPacket = now;
+                node.stallAtLastStatus = stall;
+            }
             node.statusSeen = true;
             node.advertisedDeadtimeNanos = deadtimeMillis * 1_000_000L;
         }
@@ -220,8 +233,10 @@ public final class NodeTable {
         if (link == null) {
             return;
         }
-        link.lastHeard = now;
-        link.stallAtLastHeard = stall;
+        if (link.status != LinkStatus.UP || now - link.lastHeard > 0) { // the latest arrival stands
+            link.lastHeard = now;
+            link.stallAtLastHeard = stall;
+        }
         if (link.status != LinkStatus.UP) {
             link.status = LinkStatus.UP;
             LOG.info("Link {}:{} up.", node.name, linkName);

@@ -7,8 +7,9 @@ import java.util.function.Supplier;
 import org.jgroups.Header;
 
 /**
- * Marks a received message with the IP address and port its datagram came from. Put on by our
- * transports on the receiving side only (never sent), so drop logs can name the real source.
+ * Marks a received message with the IP address and port its datagram came from, so drop logs can
+ * name the real source, and when it arrived, the moment its sender counts as heard. Put on by our
+ * transports on the receiving side only (never sent).
  */
 public final class ReceivedFromHeader extends Header {
 
@@ -16,16 +17,23 @@ public final class ReceivedFromHeader extends Header {
     static final short PROTOCOL_ID = 3103;
 
     private String source = "?";
+    private long arrivedNanos;
 
     public ReceivedFromHeader() {
     }
 
-    ReceivedFromHeader(String source) {
+    ReceivedFromHeader(String source, long arrivedNanos) {
         this.source = source;
+        this.arrivedNanos = arrivedNanos;
     }
 
     String source() {
         return source;
+    }
+
+    /** {@link System#nanoTime()} when the datagram arrived. */
+    long arrivedNanos() {
+        return arrivedNanos;
     }
 
     @Override

@@ -102,6 +102,42 @@ class NodeTableTest {
     }
 
     @Test
+    void silenceCountsFromAPacketsArrivalNotFromItsReading() {
+        NodeTable table = table(List.of("eth0"), List.of());
+        nowMillis = 40; // read and checked at 40 ms, arrived at 10 ms
+        table.heard("x2", 7, "eth0", NodeStatus.ACTIVE, 500, 10 * 1_000_000L);
+        at(41, table);
+        at(510, table);
+        assertEquals(NodeStatus.ACTIVE, status(table, "x2"));
+        at(511, table);
+        assertEquals(NodeStatus.DEAD, status(table, "x2"), "dead 500 ms after the arrival, not after the reading");
+    }
+
+    @Test
+    void anEarlierArrivalHandedUpLaterDoesNotTakeBackALaterOne() {
+        NodeTable table = table(List.of("eth0"), List.of());
+        nowMillis = 300;
+        table.heard("x2", 7, "eth0", NodeStatus.ACTIVE, 500, 300 * 1_000_000L);
+        // the link's other socket hands up a packet that arrived before the one above
+        table.heard("x2", 7, "eth0", NodeStatus.ACTIVE, 500, 100 * 1_000_000L);
+        at(301, table);
+        at(700, table);
+        assertEquals(NodeStatus.ACTIVE, status(table, "x2"), "silent since 300 ms, not since 100 ms");
+        at(801, table);
+        assertEquals(NodeStatus.DEAD, status(table, "x2"));
+    }
+
+    @Test
+    void anArrivalAfterNowCountsAsNow() {
+        NodeTable table = table(List.of("eth0"), List.of());
+        nowMillis = 0;
+        table.heard("x2", 7, "eth0", NodeStatus.ACTIVE, 500, 400 * 1_000_000L);
+        at(1, table);
+        at(501, table);
+        assertEquals(NodeStatus.DEAD, status(table, "x2"), "an arrival cannot postpone the dead time");
+    }
+
+    @Test
     void aPeerSilentForHalfItsDeadtimeIsLateOnceAndOnTimeWhenHeardAgain() {
         NodeTable table = peerHeardAtZero();
         at(250, table);

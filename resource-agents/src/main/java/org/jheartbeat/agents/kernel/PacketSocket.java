@@ -3,9 +3,10 @@ package org.jheartbeat.agents.kernel;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+
+import org.jheartbeat.core.membership.ArrivalTime;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -180,21 +181,14 @@ public final class PacketSocket implements AutoCloseable {
         }
     }
 
-    /**
-     * The kernel's receive timestamp of the frame just read (wall clock), moved to the monotonic
-     * scale by its age; {@code readNanos} when there is none.
-     */
+    /** The kernel's receive timestamp of the frame just read; {@code readNanos} when there is none. */
     private long stampedArrival(long readNanos) {
         try {
             Libc.ioctl(fd, Libc.SIOCGSTAMPNS, timeval);
         } catch (ErrnoException e) {
             return readNanos;
         }
-        Instant wallNow = Instant.now();
-        long monotonicNow = System.nanoTime();
-        long ageNanos = (wallNow.getEpochSecond() - timeval.get(JAVA_LONG, 0)) * 1_000_000_000L
-                + wallNow.getNano() - timeval.get(JAVA_LONG, 8);
-        return ageNanos < 0 ? readNanos : monotonicNow - ageNanos;
+        return ArrivalTime.fromStamp(timeval.get(JAVA_LONG, 0), timeval.get(JAVA_LONG, 8), readNanos);
     }
 
     private void ensureOpen() {

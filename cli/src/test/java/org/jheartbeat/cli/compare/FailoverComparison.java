@@ -92,8 +92,8 @@ public final class FailoverComparison {
                 + " gratuitous ARP for the VIP from the survivor's MAC seen by the client;");
         footnotes.add("  last packet = the last broadcast/multicast packet (heartbeat, VRRP advert) from the failed"
                 + " director the client received: dead time + reaction, whatever the fault's moment in the cycle;");
-        footnotes.add("  GARP and last packet are timed by the client's kernel (receive timestamps), not by when the"
-                + " capturing thread got to read them.");
+        footnotes.add("  answers, GARP and last packet are timed by the client's kernel (receive timestamps), not by when"
+                + " the client's threads got to read them.");
         contenders.stream().map(c -> "switch-over, " + c.handOverMeaning()).distinct().forEach(footnotes::add);
         for (VrrpTimers mapping : VrrpTimers.values()) {
             footnotes.add(mapping.describe());

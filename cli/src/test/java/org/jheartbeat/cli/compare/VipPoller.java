@@ -12,11 +12,12 @@ import java.util.OptionalLong;
 import java.util.concurrent.locks.LockSupport;
 
 import org.jheartbeat.agents.kernel.NetworkNamespace;
+import org.jheartbeat.core.membership.DatagramArrival;
 
 /**
  * The client's view of the service: sends a UDP probe to the VIP every interval and records, for
- * every answer, which director gave it and when ({@link System#nanoTime()}). Every contender is
- * measured with this same poller.
+ * every answer, which director gave it and when it arrived ({@link System#nanoTime()}'s scale).
+ * Every contender is measured with this same poller.
  */
 final class VipPoller implements AutoCloseable {
 
@@ -77,11 +78,14 @@ final class VipPoller implements AutoCloseable {
 
     private void receive() {
         ByteBuffer in = ByteBuffer.allocate(64);
+        // the client's kernel times the answers: this thread shares two processors with both
+        // directors, whose work during a takeover would otherwise delay when it reads them
+        DatagramArrival arrival = DatagramArrival.of(channel);
         try {
             while (running) {
                 in.clear();
                 channel.receive(in);
-                long now = System.nanoTime();
+                long now = arrival.arrivedNanos(System.nanoTime());
                 in.flip();
                 int index = directors.indexOf(StandardCharsets.US_ASCII.decode(in).toString());
                 if (index >= 0) {

@@ -8,13 +8,14 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.reflect.Field;
 import java.net.DatagramSocket;
+import java.nio.channels.DatagramChannel;
 import java.util.OptionalInt;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * When the datagram just read from a JDK socket arrived, so a peer's silence counts from its
+ * When the datagram just read from a JDK socket (or channel) arrived, so a peer's silence counts from its
  * packet's arrival, not from when this node got round to reading it (a receiver woken from an
  * idle processor, then decoding and checking the packet, took 0.2 ms in the comparison lab, a
  * fifth of a millisecond added to every takeover). The kernel keeps the last read packet's
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * after each receive.
  */
 @SuppressWarnings("restricted") // the ioctl downcall; native access is enabled by the launcher
-final class DatagramArrival {
+public final class DatagramArrival {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatagramArrival.class);
     private static final long SIOCGSTAMPNS = 0x8907;
@@ -44,13 +45,21 @@ final class DatagramArrival {
     }
 
     /** Arrival times for the datagrams read from {@code socket}. */
-    static DatagramArrival of(DatagramSocket socket) {
-        OptionalInt fd = descriptor(socket);
-        return new DatagramArrival(fd.orElse(-1));
+    public static DatagramArrival of(DatagramSocket socket) {
+        // DatagramSocket.delegate is the NIO adaptor, whose dc is the channel
+        return new DatagramArrival(descriptor(() -> {
+            Object adaptor = field(DatagramSocket.class, "delegate").get(socket);
+            return field(adaptor.getClass(), "dc").get(adaptor);
+        }).orElse(-1));
+    }
+
+    /** Arrival times for the datagrams read from {@code channel}. */
+    public static DatagramArrival of(DatagramChannel channel) {
+        return new DatagramArrival(descriptor(() -> channel).orElse(-1));
     }
 
     /** The arrival of the datagram just read, or {@code readNanos} when the kernel's stamp is out of reach. */
-    long arrivedNanos(long readNanos) {
+    public long arrivedNanos(long readNanos) {
         if (fd < 0 || !stamp()) {
             return readNanos;
         }
@@ -73,14 +82,18 @@ final class DatagramArrival {
                         ValueLayout.ADDRESS), Linker.Option.firstVariadicArg(2))).orElse(null);
     }
 
-    /** The socket's descriptor: DatagramSocket.delegate (the NIO adaptor) .dc (the channel) .fdVal. */
-    private static OptionalInt descriptor(DatagramSocket socket) {
+    /** Finds the JDK's channel object behind a socket. */
+    private interface ChannelLookup {
+        Object channel() throws ReflectiveOperationException;
+    }
+
+    /** The descriptor the channel keeps in its fdVal. */
+    private static OptionalInt descriptor(ChannelLookup lookup) {
         if (IOCTL == null) {
             return OptionalInt.empty();
         }
         try {
-            Object adaptor = field(DatagramSocket.class, "delegate").get(socket);
-            Object channel = field(adaptor.getClass(), "dc").get(adaptor);
+            Object channel = lookup.channel();
             return OptionalInt.of(field(channel.getClass(), "fdVal").getInt(channel));
         } catch (ReflectiveOperationException | RuntimeException e) {
             if (!unavailableLogged) {

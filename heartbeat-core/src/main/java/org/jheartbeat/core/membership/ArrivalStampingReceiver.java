@@ -1,5 +1,6 @@
 package org.jheartbeat.core.membership;
 
+import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.SocketException;
@@ -83,7 +84,7 @@ final class ArrivalStampingReceiver extends UDP.PacketReceiver {
                 failureLog.warn(name, "Receiving on " + name + " failed: " + e);
             } catch (RuntimeException e) {
                 failureLog.warn(name, "Handling a packet received on " + name + " failed: " + e);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 failureLog.warn(name, "Receiving on " + name + " failed: " + e);
             }
         }

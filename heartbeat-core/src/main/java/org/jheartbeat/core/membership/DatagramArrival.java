@@ -15,15 +15,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * When the datagram just read from a JDK socket (or channel) arrived, so a peer's silence counts from its
- * packet's arrival, not from when this node got round to reading it (a receiver woken from an
- * idle processor, then decoding and checking the packet, took 0.2 ms in the comparison lab, a
- * fifth of a millisecond added to every takeover). The kernel keeps the last read packet's
- * receive timestamp for the {@code SIOCGSTAMPNS} request on the socket's descriptor, which the
- * JDK does not hand out: it is taken from the socket's internals, which the launcher opens
- * ({@code --add-opens java.base/java.net} and {@code java.base/sun.nio.ch}). Without them the
- * time of reading is used, as before. Call {@link #arrivedNanos} on the receiving thread right
- * after each receive.
+ * When the datagram just read from a JDK socket or channel arrived, so a peer's silence counts
+ * from its packet's arrival, not from when this node got round to reading it (a receiver woken
+ * from an idle processor, then decoding and checking the packet, took 0.2 ms in the comparison
+ * lab, a fifth of a millisecond added to every takeover). The kernel keeps the last read
+ * packet's receive timestamp for the {@code SIOCGSTAMPNS} request on the socket's descriptor,
+ * which the JDK does not hand out: it is taken from the socket's internals, which the launcher
+ * opens ({@code --add-opens java.base/java.net} and {@code java.base/sun.nio.ch}). Without them
+ * the time of reading is used, as before. Call {@link #arrivedNanos} on the receiving thread
+ * right after each receive.
  */
 @SuppressWarnings("restricted") // the ioctl downcall; native access is enabled by the launcher
 public final class DatagramArrival {
@@ -98,8 +98,8 @@ public final class DatagramArrival {
         } catch (ReflectiveOperationException | RuntimeException e) {
             if (!unavailableLogged) {
                 unavailableLogged = true;
-                LOG.info("Heartbeats are timed when read, not at their arrival (no access to the sockets'"
-                        + " descriptors: {})", e.toString());
+                LOG.info("Datagrams (heartbeats among them) are timed when read, not at their arrival (no"
+                        + " access to the sockets' descriptors: {})", e.toString());
             }
             return OptionalInt.empty();
         }

@@ -151,7 +151,8 @@ public final class NodeTable {
         if (node == null || node.type != NodeType.NORMAL || name.equals(localNode)) {
             return;
         }
-        long now = Math.min(arrivedNanos, clock.getAsLong());
+        long clockNow = clock.getAsLong();
+        long now = arrivedNanos - clockNow < 0 ? arrivedNanos : clockNow;
         long stall = localStall.applyAsLong(now);
         if (node.everHeard && incarnation > node.incarnation) {
             LOG.info("Heartbeat restart on node {}", name);

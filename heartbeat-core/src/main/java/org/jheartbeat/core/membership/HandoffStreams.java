@@ -58,6 +58,11 @@ final class HandoffStreams {
         links.add(link);
     }
 
+    /** The media's hand-off layers, for {@link HandoffRehearsal}. */
+    List<HandoffProtocol> links() {
+        return List.copyOf(links);
+    }
+
     void setListener(HandoffListener listener) {
         this.listener = listener;
     }

@@ -27,6 +27,8 @@ public class MediumTransport extends UDP {
     }
 
     private static final ThreadLocal<Reception> RECEPTION = new ThreadLocal<>();
+    /** Set on a thread that rehearses sending ({@link #withoutSending}). */
+    private static final ThreadLocal<Boolean> REHEARSING = ThreadLocal.withInitial(() -> false);
 
     private final String linkName;
     private final DropCounters drops;
@@ -58,6 +60,29 @@ public class MediumTransport extends UDP {
             receivers[i] = new ArrivalStampingReceiver(this, socket, name);
         }
         return receivers;
+    }
+
+    /**
+     * Runs {@code rehearsal} with every packet it sends taken to this daemon's own receive path
+     * instead of the socket ({@link HandoffRehearsal}): signed, encoded, decoded and checked as
+     * a peer's would be, and never on the wire.
+     */
+    static void withoutSending(Runnable rehearsal) {
+        REHEARSING.set(true);
+        try {
+            rehearsal.run();
+        } finally {
+            REHEARSING.remove();
+        }
+    }
+
+    @Override
+    public void doSend(byte[] buf, int offset, int length, org.jgroups.Address dest) throws Exception {
+        if (REHEARSING.get()) {
+            receive(null, buf, offset, length);
+            return;
+        }
+        super.doSend(buf, offset, length, dest);
     }
 
     @Override

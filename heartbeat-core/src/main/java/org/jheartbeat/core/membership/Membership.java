@@ -45,6 +45,9 @@ public final class Membership implements AutoCloseable {
     private final HandoffStreams handoff;
     private final long incarnation;
     private final long scanNanos;
+    /** Hand-off packets rehearsed at start at most, and for how long ({@link HandoffRehearsal}). */
+    private static final int HANDOFF_REHEARSAL_ROUNDS = 200;
+    private static final long HANDOFF_REHEARSAL_BUDGET_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     /** How much earlier than a due verdict its scan's thread wakes (see {@link #scanAgainAt}). */
     private static final long WAKE_EARLY_NANOS = TimeUnit.MICROSECONDS.toNanos(300);
     /** When the pending precise scan runs, or Long.MAX_VALUE; only the timer's one thread uses it. */
@@ -154,6 +157,9 @@ public final class Membership implements AutoCloseable {
                     : new MembershipException("cannot start membership: " + e.getMessage(), e);
         }
 
+        cf.nodes().stream().filter(node -> !node.equals(local)).findFirst().ifPresent(peer -> Thread.ofVirtual()
+                .name("rehearse hand-offs").start(() -> rehearseHandoffs(streams, peer)));
+
         ThreadFactory timerThreads = Thread.ofPlatform().daemon().name("membership-scan").factory();
         ScheduledExecutorService timer = Executors.newScheduledThreadPool(1,
                 task -> timerThreads.newThread(RealtimeScheduling.raised(task)));
@@ -166,6 +172,18 @@ public final class Membership implements AutoCloseable {
         long retransmit = retransmitInterval(timers.keepalive()).toNanos();
         timer.scheduleAtFixedRate(membership::retransmit, retransmit, retransmit, TimeUnit.NANOSECONDS);
         return membership;
+    }
+
+    private static void rehearseHandoffs(HandoffStreams streams, String peer) {
+        long began = System.nanoTime();
+        try {
+            int rounds = HandoffRehearsal.rehearse(streams.links(), peer, HANDOFF_REHEARSAL_ROUNDS,
+                    HANDOFF_REHEARSAL_BUDGET_NANOS);
+            LOG.debug("hand-off path rehearsed {} times in {} ms", rounds,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
+        } catch (RuntimeException e) {
+            LOG.debug("hand-off rehearsal stopped (only the speed of a first hand-off suffers): {}", e.toString());
+        }
     }
 
     private static void warnIfCrc(KeyRing keys) {

@@ -22,6 +22,7 @@ import org.jheartbeat.core.membership.LogMarkers;
 import org.jheartbeat.core.membership.MembershipEvent;
 import org.jheartbeat.core.membership.MembershipSnapshot;
 import org.jheartbeat.core.membership.RateLimitedLog;
+import org.jheartbeat.core.membership.RealtimeScheduling;
 import org.jheartbeat.core.policy.Decision;
 import org.jheartbeat.core.policy.HoldSet;
 import org.jheartbeat.core.policy.Ipfail;
@@ -350,14 +351,20 @@ public final class ResourceManager implements AutoCloseable {
                 probesAhead.remove(stop.key());
                 ManagedGroup group = groups.get(stop.key());
                 Optional<HoldSet> completesRelease = takeovers.releaseCompletedBy(stop.key());
-                Thread.ofVirtual().name("stop " + stop.key()).start(() -> {
+                Runnable stopWork = () -> {
                     boolean stopped = work.stop(group);
                     if (stopped && completesRelease.isPresent()) {
                         peer.send(ReleaseNoticeCodec.encode(completesRelease.get()));
                     }
                     submit(stopped ? new PolicyEvent.GroupStopped(stop.key())
                             : new PolicyEvent.GroupStopFailed(stop.key()));
-                });
+                };
+                if (completesRelease.isPresent() && group.stopsWithinKernel()) {
+                    Thread.ofPlatform().name("release " + stop.key()).daemon()
+                            .start(RealtimeScheduling.raised(stopWork));
+                } else {
+                    Thread.ofVirtual().name("stop " + stop.key()).start(stopWork);
+                }
             }
             case PolicyAction.SendToPeer send -> {
                 LOG.debug("to peer: {}", send.message());

@@ -20,8 +20,10 @@ import org.slf4j.LoggerFactory;
  * packets and noticing silence must not wait behind busy processes, or a loaded node looks dead
  * at short dead times. Only the threads that do that work are raised (the status sender, the
  * dead-time scan and the packet receivers, which block almost all the time; they also fire a
- * takeover made ready ahead) plus the JVM's stop-the-world thread, which they all wait for
- * during a garbage collection. The rest of the JVM (resource work, logging, the JIT compiler)
+ * takeover made ready ahead), the JVM's stop-the-world thread, which they all wait for during a
+ * garbage collection, and a hand-over's release when its stop only asks the kernel (the manager
+ * decides; clients are without service from the address's removal to the peer's takeover). The
+ * rest of the JVM (resource work, logging, the JIT compiler)
  * keeps normal priority, as Heartbeat runs its resource scripts: during a hand-off it then
  * shares the processors fairly with the services the node runs instead of delaying them (with
  * the rest at nice -10, a service's answers on the VIP came several milliseconds later while
@@ -29,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * it threads keep normal scheduling. Linux only; a tiny Foreign Function binding because the
  * JDK has no way to set a scheduling policy.
  */
-final class RealtimeScheduling {
+public final class RealtimeScheduling {
 
     static final int PRIORITY = 50;
     /** HotSpot's name for the thread that runs safepoint operations and the Serial collector. */
@@ -123,8 +125,8 @@ final class RealtimeScheduling {
         }
     }
 
-    /** Wraps a task so that the thread running it is raised first. */
-    static Runnable raised(Runnable task) {
+    /** Wraps a task so that the (platform) thread running it is raised first. */
+    public static Runnable raised(Runnable task) {
         return () -> {
             raiseCurrentThread();
             task.run();

@@ -238,25 +238,46 @@ public final class IPaddr2 extends AddressAgent {
 
     @Override
     public ActionResult stop(AgentContext context, Map<String, String> parameters) {
+        return stop(parameters, false);
+    }
+
+    @Override
+    protected ActionResult rehearseStop(AgentContext context, Map<String, String> parameters) {
+        return stop(parameters, true);
+    }
+
+    /**
+     * The one path of a stop and of its rehearsal: a hand-over's release notice waits for the
+     * stop to return, and this way the code it returns through has run before.
+     */
+    private ActionResult stop(Map<String, String> parameters, boolean rehearsal) {
         if (!AddressSettings.hasIp(parameters)) {
             return ActionResult.success();
         }
         return parsed(AddressSettings::ipaddr2, parameters, settings -> {
-            Announcements.stop(settings.ip());
-            return inKernel("stop", settings.networkNamespace(), table -> stop(table, settings));
+            if (!rehearsal) {
+                Announcements.stop(settings.ip());
+            }
+            return inKernel(rehearsal ? "warm-up" : "stop", settings.networkNamespace(),
+                    table -> stop(table, settings, rehearsal));
         });
     }
 
-    private ActionResult stop(AddressTable table, AddressSettings settings)
+    private ActionResult stop(AddressTable table, AddressSettings settings, boolean rehearsal)
             throws AgentFailure, IOException, InterruptedException {
         ResolvedAddress address;
         try {
             address = table.resolve(settings);
         } catch (AgentFailure e) {
-            LOG.warn("{}; {} cannot be on any interface", e.getMessage(), settings.ip().getHostAddress());
+            if (!rehearsal) {
+                LOG.warn("{}; {} cannot be on any interface", e.getMessage(), settings.ip().getHostAddress());
+            }
             return ActionResult.success();
         }
         Optional<InterfaceAddress> served = table.served(address);
+        if (rehearsal) {
+            return ActionResult.success();
+        }
         LOG.info("IP status = {}, IP_CIP=", served.isPresent() ? "ok" : "no");
         if (served.isEmpty()) {
             return ActionResult.success();

@@ -126,6 +126,16 @@ class IPaddr2NetnsTest {
     }
 
     @Test
+    void warmingUpWhileServingTheAddressRehearsesItsStopWithoutRemovingIt() throws Exception {
+        Map<String, String> p = params("ip", VIP, "cidr_netmask", "24", "nic", "eth0", "lvs_support", "true");
+        assertEquals(ActionResult.success(), start(p));
+        String before = director.ip("-o", "-4", "addr", "show");
+        assertEquals(ActionResult.success(), director.call(() -> agent.warmUp(context, p)));
+        assertEquals(before, director.ip("-o", "-4", "addr", "show"), "the warm-up changed an address");
+        assertEquals(ActionResult.success(), monitor(p));
+    }
+
+    @Test
     void theV1PositionalFormWorksEndToEnd() throws Exception {
         Map<String, String> p = agent.parameters(List.of("10.88.0.100/24/eth0/10.88.0.255"));
         assertEquals(ActionResult.success(), start(p));

@@ -53,6 +53,7 @@ final class VipPoller implements AutoCloseable {
     }
 
     private void send() {
+        ClientPriority.raiseCurrentThread();
         ByteBuffer probe = ByteBuffer.allocate(8);
         long next = System.nanoTime();
         while (running) {

@@ -35,6 +35,7 @@ final class VipResponder implements AutoCloseable {
     }
 
     private void serve() {
+        ClientPriority.raiseCurrentThread();
         ByteBuffer in = ByteBuffer.allocate(64);
         ByteBuffer out = ByteBuffer.allocate(64);
         while (channel.isOpen()) {

@@ -8,15 +8,11 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.jgroups.JChannel;
 import org.jheartbeat.core.config.AuthKey;
@@ -31,23 +27,13 @@ import org.junit.jupiter.api.Test;
  */
 class AuthenticatedChannelTest {
 
-    private static final Timers TIMERS = new Timers(Duration.ofMillis(50), Duration.ofMillis(500),
-            Duration.ofMillis(250), Duration.ofMillis(5000), Duration.ofMillis(500));
-    private static final InetAddress A = address("127.0.0.1");
-    private static final InetAddress B = address("127.0.0.2");
-    private static final InetAddress TAP = address("127.0.0.3");
+    private static final Timers TIMERS = LoopbackLab.TIMERS;
+    private static final InetAddress A = LoopbackLab.A;
+    private static final InetAddress B = LoopbackLab.B;
+    private static final InetAddress TAP = LoopbackLab.TAP;
 
-    private final int port = 30000 + (int) (ProcessHandle.current().pid() % 20000);
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-    private final List<AutoCloseable> open = new ArrayList<>();
-
-    private static InetAddress address(String text) {
-        try {
-            return InetAddress.getByName(text);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private final int port = LoopbackLab.port(0);
+    private final LoopbackLab lab = new LoopbackLab();
 
     /** One daemon's worth of membership on one loopback address. */
     private record Node(String name, NodeTable table, DropCounters drops, HeartbeatProtocol heartbeat) {
@@ -73,25 +59,14 @@ class AuthenticatedChannelTest {
                 new HmacAuthProtocol("lo", new SenderIdentity(name, System.currentTimeMillis()), keys,
                         Set.of("x1", "x2"), new ReplayGuard(), drops),
                 heartbeat);
-        channel.setName(name);
-        channel.connect(MediumChannel.CLUSTER);
-        open.add(channel);
-        timer.scheduleAtFixedRate(() -> {
-            try {
-                heartbeat.sendStatus(NodeStatus.UP, 500);
-            } catch (RuntimeException e) {
-                e.printStackTrace(); // an exception would silently cancel the schedule
-            }
-        }, 0, 50, TimeUnit.MILLISECONDS);
+        lab.connect(channel, name);
+        lab.sendStatusEvery50Ms(heartbeat);
         return new Node(name, table, drops, heartbeat);
     }
 
     @AfterEach
     void stop() throws Exception {
-        timer.shutdownNow();
-        for (AutoCloseable c : open) {
-            c.close();
-        }
+        lab.close();
     }
 
     @Test

@@ -10,14 +10,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.jgroups.JChannel;
 import org.jheartbeat.core.config.AuthKey;
@@ -32,25 +28,15 @@ import org.junit.jupiter.api.Test;
  */
 class HandoffRehearsalTest {
 
-    private static final Timers TIMERS = new Timers(Duration.ofMillis(50), Duration.ofMillis(500),
-            Duration.ofMillis(250), Duration.ofMillis(5000), Duration.ofMillis(500));
-    private static final InetAddress A = address("127.0.0.1");
-    private static final InetAddress B = address("127.0.0.2");
-    private static final InetAddress TAP = address("127.0.0.3");
+    private static final Timers TIMERS = LoopbackLab.TIMERS;
+    private static final InetAddress A = LoopbackLab.A;
+    private static final InetAddress B = LoopbackLab.B;
+    private static final InetAddress TAP = LoopbackLab.TAP;
     private static final KeyRing KEYS = new KeyRing(1,
             Map.of(1, MessageMac.of(new AuthKey(1, AuthMethod.SHA1, "RehearsalKey"))));
 
-    private final int port = 30000 + (int) ((ProcessHandle.current().pid() + 7) % 20000);
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-    private final List<AutoCloseable> open = new ArrayList<>();
-
-    private static InetAddress address(String text) {
-        try {
-            return InetAddress.getByName(text);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private final int port = LoopbackLab.port(7);
+    private final LoopbackLab lab = new LoopbackLab();
 
     /** One daemon's membership on one loopback address, with the hand-off layer on top. */
     private record Node(NodeTable table, DropCounters drops, HandoffStreams streams, List<String> delivered) {
@@ -72,28 +58,17 @@ class HandoffRehearsalTest {
                 new UnicastTransport("lo", drops, bind, peers, port).setBundlerType("no-bundler"),
                 new HmacAuthProtocol("lo", identity, KEYS, Set.of("x1", "x2"), new ReplayGuard(), drops),
                 heartbeat, handoff);
-        channel.setName(name);
-        channel.connect(MediumChannel.CLUSTER);
+        lab.connect(channel, name);
         streams.addLink(handoff);
-        open.add(channel);
         if (heartbeats) {
-            timer.scheduleAtFixedRate(() -> {
-                try {
-                    heartbeat.sendStatus(NodeStatus.UP, 500);
-                } catch (RuntimeException e) {
-                    e.printStackTrace(); // an exception would silently cancel the schedule
-                }
-            }, 0, 50, TimeUnit.MILLISECONDS);
+            lab.sendStatusEvery50Ms(heartbeat);
         }
         return new Node(table, drops, streams, delivered);
     }
 
     @AfterEach
     void stop() throws Exception {
-        timer.shutdownNow();
-        for (AutoCloseable c : open) {
-            c.close();
-        }
+        lab.close();
     }
 
     @Test

@@ -1,9 +1,6 @@
 package org.jheartbeat.cli.compare;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import org.jheartbeat.core.membership.RealtimeScheduling;
 
 /**
  * The poller's probes and the directors' answers stand for a client on another machine and a
@@ -20,22 +17,10 @@ final class ClientPriority {
     private ClientPriority() {
     }
 
-    /** Puts the calling thread at SCHED_FIFO {@value #PRIORITY}, or says on stderr why not. */
+    /** Puts the calling thread at SCHED_FIFO {@value #PRIORITY}, or says on stderr that it could not. */
     static void raiseCurrentThread() {
-        try {
-            // "/proc/thread-self" links to "PID/task/TID"
-            String self = Files.readSymbolicLink(Path.of("/proc/thread-self")).toString();
-            String tid = self.substring(self.lastIndexOf('/') + 1);
-            Process chrt = new ProcessBuilder("chrt", "-f", "-p", String.valueOf(PRIORITY), tid)
-                    .redirectErrorStream(true).start();
-            String output = new String(chrt.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (chrt.waitFor() != 0) {
-                System.err.println(Thread.currentThread().getName() + " keeps normal priority: " + output.strip());
-            }
-        } catch (IOException e) {
-            System.err.println(Thread.currentThread().getName() + " keeps normal priority: " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!RealtimeScheduling.raiseCurrentThread(PRIORITY)) {
+            System.err.println(Thread.currentThread().getName() + " keeps normal priority (not permitted)");
         }
     }
 }

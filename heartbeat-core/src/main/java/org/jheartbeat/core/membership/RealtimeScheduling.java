@@ -92,7 +92,7 @@ public final class RealtimeScheduling {
                     continue; // the thread ended meanwhile
                 }
                 if (name.equals(VM_THREAD)) {
-                    return raise(Integer.parseInt(task.getFileName().toString()));
+                    return raise(Integer.parseInt(task.getFileName().toString()), PRIORITY);
                 }
             }
         } catch (IOException e) {
@@ -103,17 +103,25 @@ public final class RealtimeScheduling {
 
     /** Raises the calling thread; false (logged once) when the kernel refuses. */
     static boolean raiseCurrentThread() {
-        return raise(0);
+        return raise(0, PRIORITY);
     }
 
-    /** Moves thread {@code tid} (0: the calling one) to SCHED_FIFO. */
-    private static boolean raise(int tid) {
+    /**
+     * Moves the calling (platform) thread to SCHED_FIFO at {@code priority} (1-99), for threads
+     * that must run ahead of the daemon's own (the comparison's client); false when refused.
+     */
+    public static boolean raiseCurrentThread(int priority) {
+        return raise(0, priority);
+    }
+
+    /** Moves thread {@code tid} (0: the calling one) to SCHED_FIFO at {@code priority}. */
+    private static boolean raise(int tid, int priority) {
         if (SCHED_SETSCHEDULER == null) {
             return false;
         }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment param = arena.allocate(ValueLayout.JAVA_INT);
-            param.set(ValueLayout.JAVA_INT, 0, PRIORITY);
+            param.set(ValueLayout.JAVA_INT, 0, priority);
             int result = (int) SCHED_SETSCHEDULER.invokeExact(tid, SCHED_FIFO, param);
             if (result != 0 && !warned) {
                 warned = true;

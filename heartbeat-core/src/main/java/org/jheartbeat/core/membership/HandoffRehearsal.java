@@ -29,19 +29,18 @@ final class HandoffRehearsal {
      */
     static int rehearse(List<HandoffProtocol> links, String destination, int rounds, long budgetNanos) {
         long began = System.nanoTime();
-        int[] done = {0};
-        MediumTransport.withoutSending(() -> {
-            while (done[0] < rounds && System.nanoTime() - began < budgetNanos) {
+        return MediumTransport.withoutSending(() -> {
+            int done = 0;
+            while (done < rounds && System.nanoTime() - began < budgetNanos) {
+                done++;
                 for (HandoffProtocol link : links) {
                     for (int size : PAYLOAD_SIZES) {
-                        link.transmit(new HandoffHeader(HandoffHeader.DATA, destination, 0, done[0] + 1),
-                                new byte[size]);
+                        link.transmit(new HandoffHeader(HandoffHeader.DATA, destination, 0, done), new byte[size]);
                     }
-                    link.transmit(new HandoffHeader(HandoffHeader.ACK, destination, 0, done[0] + 1), new byte[0]);
+                    link.transmit(new HandoffHeader(HandoffHeader.ACK, destination, 0, done), new byte[0]);
                 }
-                done[0]++;
             }
+            return done;
         });
-        return done[0];
     }
 }

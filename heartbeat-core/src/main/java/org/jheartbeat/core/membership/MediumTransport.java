@@ -2,6 +2,7 @@ package org.jheartbeat.core.membership;
 
 import java.io.DataInput;
 import java.net.DatagramSocket;
+import java.util.function.Supplier;
 
 import org.jgroups.Message;
 import org.jgroups.MessageFactory;
@@ -67,10 +68,10 @@ public class MediumTransport extends UDP {
      * instead of the socket ({@link HandoffRehearsal}): signed, encoded, decoded and checked as
      * a peer's would be, and never on the wire.
      */
-    static void withoutSending(Runnable rehearsal) {
+    static <T> T withoutSending(Supplier<T> rehearsal) {
         REHEARSING.set(true);
         try {
-            rehearsal.run();
+            return rehearsal.get();
         } finally {
             REHEARSING.remove();
         }

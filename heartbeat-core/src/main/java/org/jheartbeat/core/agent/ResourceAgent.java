@@ -31,6 +31,23 @@ public interface ResourceAgent {
 
     ActionResult stop(AgentContext context, Map<String, String> parameters);
 
+    /**
+     * A stop that runs {@code whenGone} once the resource is gone, before it returns success;
+     * never when it fails, and at most once. The manager hands the peer a hand-over's release
+     * notice there, and the peer's clients have no service until it has it: an agent that can tell
+     * the moment nothing can fail its stop any more (an address agent: the kernel acknowledged
+     * the removal and whatever must be put back is back) runs {@code whenGone} then, ahead of the
+     * rest of its stop (closing its socket, returning, the manager's bookkeeping). The default
+     * runs it after {@link #stop(AgentContext, Map)} succeeded.
+     */
+    default ActionResult stop(AgentContext context, Map<String, String> parameters, Runnable whenGone) {
+        ActionResult stopped = stop(context, parameters);
+        if (stopped.isSuccess()) {
+            whenGone.run();
+        }
+        return stopped;
+    }
+
     /** SUCCESS when running, NOT_RUNNING when cleanly stopped, anything else is a failure. */
     ActionResult monitor(AgentContext context, Map<String, String> parameters);
 

@@ -32,6 +32,8 @@ final class GroupWork {
     /** Interrupts actions that outlive their timeout; one thread for every group's work. */
     private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
 
+    private static final Runnable NOTHING = () -> { };
+
     private final AgentContext context;
 
     GroupWork(AgentContext context) {
@@ -111,12 +113,24 @@ final class GroupWork {
 
     /** True when every resource stopped; runs every stop even after a failure. */
     boolean stop(ManagedGroup group) {
+        return stop(group, NOTHING);
+    }
+
+    /**
+     * {@link #stop(ManagedGroup)}, running {@code whenReleased} once every resource is gone: as
+     * soon as the last one's agent says so ({@link ResourceAgent#stop(AgentContext, java.util.Map,
+     * Runnable)}), ahead of that agent's tail and this method's return; not at all when a stop
+     * fails. Should the last stop time out after its agent said the resource was gone, the
+     * notice has gone out (the resource is gone) and the stop still counts as failed.
+     */
+    boolean stop(ManagedGroup group, Runnable whenReleased) {
         LOG.info("Releasing resource group: {}", group.describe());
         boolean allStopped = true;
         List<ManagedResource> resources = group.resources();
         for (int i = resources.size() - 1; i >= 0; i--) {
             ManagedResource resource = resources.get(i);
-            ActionResult stopped = run(resource, Action.STOP);
+            Runnable whenGone = i == 0 && allStopped ? whenReleased : NOTHING;
+            ActionResult stopped = run(resource, Action.STOP, null, whenGone);
             if (!stopped.isSuccess()) {
                 LOG.error("Return code {} from {} stop{}", stopped.result().code(), resource.token(),
                         stopped.reason().isEmpty() ? "" : ": " + stopped.reason());
@@ -164,12 +178,12 @@ final class GroupWork {
             this.word = word;
         }
 
-        ActionResult on(ManagedResource resource, AgentContext context, PreparedStart fired) {
+        ActionResult on(ManagedResource resource, AgentContext context, PreparedStart fired, Runnable whenGone) {
             ResourceAgent agent = resource.agent();
             return switch (this) {
                 case FINISH -> fired.finish();
                 case START -> agent.start(context, resource.parameters());
-                case STOP -> agent.stop(context, resource.parameters());
+                case STOP -> agent.stop(context, resource.parameters(), whenGone);
                 case MONITOR -> agent.monitor(context, resource.parameters());
                 case WARM_UP -> agent.warmUp(context, resource.parameters());
                 case REANNOUNCE -> agent.reannounce(context, resource.parameters());
@@ -183,17 +197,22 @@ final class GroupWork {
      * agent contract says; an action that ends after that counts as failed.
      */
     private ActionResult run(ManagedResource resource, Action call) {
-        return run(resource, call, null);
+        return run(resource, call, null, NOTHING);
     }
 
     private ActionResult run(ManagedResource resource, Action call, PreparedStart fired) {
+        return run(resource, call, fired, NOTHING);
+    }
+
+    /** {@code fired} is for {@link Action#FINISH}, {@code whenGone} for {@link Action#STOP}. */
+    private ActionResult run(ManagedResource resource, Action call, PreparedStart fired, Runnable whenGone) {
         String action = call.word;
         Duration timeout = resource.agent().timeout(action);
         ActionDeadline deadline = new ActionDeadline(Thread.currentThread());
         ScheduledFuture<?> watchdog = WATCHDOG.schedule(deadline::expire, timeout.toNanos(), TimeUnit.NANOSECONDS);
         ActionResult result;
         try {
-            result = call.on(resource, context, fired);
+            result = call.on(resource, context, fired, whenGone);
         } catch (RuntimeException e) {
             result = ActionResult.of(OcfResult.ERR_GENERIC, e.toString());
         } finally {

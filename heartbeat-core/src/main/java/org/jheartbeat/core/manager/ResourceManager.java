@@ -351,11 +351,20 @@ public final class ResourceManager implements AutoCloseable {
                 probesAhead.remove(stop.key());
                 ManagedGroup group = groups.get(stop.key());
                 Optional<HoldSet> completesRelease = takeovers.releaseCompletedBy(stop.key());
-                Runnable stopWork = () -> {
-                    boolean stopped = work.stop(group);
-                    if (stopped && completesRelease.isPresent()) {
-                        peer.send(ReleaseNoticeCodec.encode(completesRelease.get()));
+                // Encoded here, sent from inside the last stop the moment its resource is gone.
+                byte[] notice = completesRelease.map(ReleaseNoticeCodec::encode).orElse(null);
+                Runnable noticeToPeer = () -> {
+                    if (notice == null) {
+                        return;
                     }
+                    try {
+                        peer.send(notice);
+                    } catch (RuntimeException e) { // not the stop's failure: the peer acts on "done" then
+                        LOG.warn("release notice for {} not sent: {}", stop.key(), e.toString());
+                    }
+                };
+                Runnable stopWork = () -> {
+                    boolean stopped = work.stop(group, noticeToPeer);
                     submit(stopped ? new PolicyEvent.GroupStopped(stop.key())
                             : new PolicyEvent.GroupStopFailed(stop.key()));
                 };

@@ -148,7 +148,7 @@ final class TakeoverPreparation implements AutoCloseable {
     /**
      * Loop thread, when a group stops: the set whose hand-over this stop completes, if it does
      * (asked what the stop would lead to, the policy would send "done"). The stopping thread
-     * then sends the release notice straight after the stop.
+     * then sends the release notice the moment the group's last resource is gone.
      */
     Optional<HoldSet> releaseCompletedBy(String key) {
         PolicyState state = published.get();

@@ -19,7 +19,10 @@ import org.jheartbeat.core.agent.PreparedStart;
 import org.jheartbeat.core.agent.ResourceAgent;
 import org.junit.jupiter.api.Test;
 
-/** How a group start uses the status probes run ahead of a hand-over, and what a timeout does. */
+/**
+ * How a group start uses the status probes run ahead of a hand-over, when a stop tells that the
+ * group is released, and what a timeout does.
+ */
 class GroupWorkTest {
 
     /** An in-memory resource: "running" is a set entry; every action is written down. */
@@ -174,6 +177,61 @@ class GroupWorkTest {
         assertTrue(work.start(addresses, ahead, List.of(), () -> 0));
         assertEquals(List.of("start a (already running)", "start b"), finds.calls);
         assertEquals(Set.of("a", "b"), finds.running);
+    }
+
+    /**
+     * Like an address agent: its stop says when the resource is gone, before the rest of the
+     * stop; a stop of an id in {@code failing} fails before anything is gone.
+     */
+    private static final class TellsWhenGone extends Recording {
+        final Set<String> failing = new HashSet<>();
+
+        @Override
+        public synchronized ActionResult stop(AgentContext context, Map<String, String> parameters,
+                                              Runnable whenGone) {
+            String id = parameters.get("id");
+            if (failing.contains(id)) {
+                calls.add("fail " + id);
+                return ActionResult.of(org.jheartbeat.core.agent.OcfResult.ERR_GENERIC, "cannot");
+            }
+            calls.add("remove " + id);
+            running.remove(id);
+            whenGone.run();
+            calls.add("tail " + id);
+            return ActionResult.success();
+        }
+    }
+
+    private static ManagedGroup groupOf(Recording agent) {
+        return new ManagedGroup("R::a", "x1", List.of(
+                new ManagedResource("R::a", agent, Map.of("id", "a")),
+                new ManagedResource("R::b", agent, Map.of("id", "b"))));
+    }
+
+    @Test
+    void theReleaseIsToldOnceTheLastResourceIsGoneAheadOfTheRestOfItsStop() {
+        TellsWhenGone tells = new TellsWhenGone();
+        assertTrue(work.stop(groupOf(tells), () -> tells.calls.add("released")));
+        assertEquals(List.of("remove b", "tail b", "remove a", "released", "tail a"), tells.calls);
+    }
+
+    @Test
+    void anAgentThatCannotTellHasTheReleaseToldAfterItsStopSucceeded() {
+        assertTrue(work.stop(group, () -> agent.calls.add("released")));
+        assertEquals(List.of("stop b", "stop a", "released"), agent.calls);
+    }
+
+    @Test
+    void aFailedStopAnywhereInTheGroupMeansNoReleaseIsTold() {
+        TellsWhenGone tells = new TellsWhenGone();
+        tells.failing.add("b");
+        assertFalse(work.stop(groupOf(tells), () -> tells.calls.add("released")));
+        assertEquals(List.of("fail b", "remove a", "tail a"), tells.calls, "a is still stopped, silently");
+
+        TellsWhenGone lastFails = new TellsWhenGone();
+        lastFails.failing.add("a");
+        assertFalse(work.stop(groupOf(lastFails), () -> lastFails.calls.add("released")));
+        assertEquals(List.of("remove b", "tail b", "fail a"), lastFails.calls);
     }
 
     /** Like a hung script: its start waits until interrupted; the timeout is short. */

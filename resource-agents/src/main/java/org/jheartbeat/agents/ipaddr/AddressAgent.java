@@ -37,6 +37,9 @@ abstract class AddressAgent implements ResourceAgent {
         return property == null || property.isBlank() ? DEFAULT_STATE_DIRECTORY : Path.of(property);
     }
 
+    /** For a stop with nobody to tell when the address is gone (see {@link #stop(AgentContext, Map, Runnable)}). */
+    protected static final Runnable NOBODY = () -> { };
+
     /** A stop removes the address (and with lvs_support puts it back on lo): netlink requests only. */
     @Override
     public boolean stopsWithinKernel() {

@@ -191,31 +191,38 @@ public final class IPaddr extends AddressAgent {
 
     @Override
     public ActionResult stop(AgentContext context, Map<String, String> parameters) {
+        return stop(context, parameters, NOBODY);
+    }
+
+    /** Runs {@code whenGone} once the address is off its interface (and back on lo with lvs_support). */
+    @Override
+    public ActionResult stop(AgentContext context, Map<String, String> parameters, Runnable whenGone) {
         if (!AddressSettings.hasIp(parameters)) {
+            whenGone.run();
             return ActionResult.success();
         }
         return parsed(IPaddr::settings, parameters, settings -> {
             Announcements.stop(settings.ip());
-            return inKernel("stop", Optional.empty(), table -> stop(table, settings));
+            return inKernel("stop", Optional.empty(), table -> stop(table, settings, whenGone));
         });
     }
 
-    private ActionResult stop(AddressTable table, AddressSettings settings)
+    private ActionResult stop(AddressTable table, AddressSettings settings, Runnable whenGone)
             throws AgentFailure, IOException, InterruptedException {
         Optional<Present> present = present(table, settings);
-        if (present.isEmpty()) {
-            return ActionResult.success();
+        if (present.isPresent()) {
+            InterfaceAddress address = present.get().address();
+            LOG.info("removing {} from {}", settings.ip().getHostAddress(), address.label());
+            try {
+                table.rt().deleteAddress(address);
+            } catch (ErrnoException e) {
+                throw failure("Failed to remove " + settings.ip().getHostAddress() + " from " + address.label(), e);
+            }
+            if (settings.lvsSupport()) {
+                loopback.restore(table, settings.ip());
+            }
         }
-        InterfaceAddress address = present.get().address();
-        LOG.info("removing {} from {}", settings.ip().getHostAddress(), address.label());
-        try {
-            table.rt().deleteAddress(address);
-        } catch (ErrnoException e) {
-            throw failure("Failed to remove " + settings.ip().getHostAddress() + " from " + address.label(), e);
-        }
-        if (settings.lvsSupport()) {
-            loopback.restore(table, settings.ip());
-        }
+        whenGone.run();
         return ActionResult.success();
     }
 

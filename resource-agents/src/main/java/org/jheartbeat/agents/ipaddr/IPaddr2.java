@@ -238,20 +238,27 @@ public final class IPaddr2 extends AddressAgent {
 
     @Override
     public ActionResult stop(AgentContext context, Map<String, String> parameters) {
-        return stop(parameters, false);
+        return stop(parameters, false, NOBODY);
+    }
+
+    /** Runs {@code whenGone} once the address is off its interface (and back on lo with lvs_support). */
+    @Override
+    public ActionResult stop(AgentContext context, Map<String, String> parameters, Runnable whenGone) {
+        return stop(parameters, false, whenGone);
     }
 
     @Override
     protected ActionResult rehearseStop(AgentContext context, Map<String, String> parameters) {
-        return stop(parameters, true);
+        return stop(parameters, true, NOBODY);
     }
 
     /**
-     * The one path of a stop and of its rehearsal: a hand-over's release notice waits for the
-     * stop to return, and this way the code it returns through has run before.
+     * The one path of a stop and of its rehearsal, so the code a hand-over's release runs
+     * through up to the removal has run before.
      */
-    private ActionResult stop(Map<String, String> parameters, boolean rehearsal) {
+    private ActionResult stop(Map<String, String> parameters, boolean rehearsal, Runnable whenGone) {
         if (!AddressSettings.hasIp(parameters)) {
+            whenGone.run();
             return ActionResult.success();
         }
         return parsed(AddressSettings::ipaddr2, parameters, settings -> {
@@ -259,11 +266,11 @@ public final class IPaddr2 extends AddressAgent {
                 Announcements.stop(settings.ip());
             }
             return inKernel(rehearsal ? "warm-up" : "stop", settings.networkNamespace(),
-                    table -> stop(table, settings, rehearsal));
+                    table -> stop(table, settings, rehearsal, whenGone));
         });
     }
 
-    private ActionResult stop(AddressTable table, AddressSettings settings, boolean rehearsal)
+    private ActionResult stop(AddressTable table, AddressSettings settings, boolean rehearsal, Runnable whenGone)
             throws AgentFailure, IOException, InterruptedException {
         ResolvedAddress address;
         try {
@@ -272,6 +279,7 @@ public final class IPaddr2 extends AddressAgent {
             if (!rehearsal) {
                 LOG.warn("{}; {} cannot be on any interface", e.getMessage(), settings.ip().getHostAddress());
             }
+            whenGone.run();
             return ActionResult.success();
         }
         Optional<InterfaceAddress> served = table.served(address);
@@ -279,18 +287,18 @@ public final class IPaddr2 extends AddressAgent {
             return ActionResult.success();
         }
         LOG.info("IP status = {}, IP_CIP=", served.isPresent() ? "ok" : "no");
-        if (served.isEmpty()) {
-            return ActionResult.success();
+        if (served.isPresent()) {
+            try {
+                table.rt().deleteAddress(served.get());
+            } catch (ErrnoException e) {
+                throw failure("Unable to remove IP [" + address.ip().getHostAddress() + " from interface [ "
+                        + address.link().name() + " ]", e);
+            }
+            if (settings.lvsSupport()) {
+                loopback.restore(table, address.ip());
+            }
         }
-        try {
-            table.rt().deleteAddress(served.get());
-        } catch (ErrnoException e) {
-            throw failure("Unable to remove IP [" + address.ip().getHostAddress() + " from interface [ "
-                    + address.link().name() + " ]", e);
-        }
-        if (settings.lvsSupport()) {
-            loopback.restore(table, address.ip());
-        }
+        whenGone.run();
         return ActionResult.success();
     }
 

@@ -23,6 +23,7 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,6 +134,44 @@ class IPaddr2NetnsTest {
         assertEquals(ActionResult.success(), director.call(() -> agent.warmUp(context, p)));
         assertEquals(before, director.ip("-o", "-4", "addr", "show"), "the warm-up changed an address");
         assertEquals(ActionResult.success(), monitor(p));
+    }
+
+    @Test
+    void aStopSaysTheAddressIsGoneOnceItIsOffItsInterfaceAndBackOnLoopbackAndNeverWhenItFails() throws Exception {
+        director.ip("addr", "add", VIP + "/32", "dev", "lo");
+        Map<String, String> p = params("ip", VIP, "cidr_netmask", "24", "nic", "eth0", "lvs_support", "true");
+        assertEquals(ActionResult.success(), start(p));
+
+        List<String> toldWith = new ArrayList<>(); // eth0's and lo's addresses when the stop said "gone"
+        Runnable whenGone = () -> {
+            try {
+                toldWith.add(addresses("eth0") + " | " + addresses("lo"));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        try (NetworkNamespace unprivileged = NetworkNamespace.enter(director.name())) {
+            ActionResult refused = unprivileged.call(() -> {
+                try {
+                    Capabilities.dropFromThisThread(Capabilities.CAP_NET_ADMIN);
+                } catch (Throwable t) {
+                    throw new IllegalStateException(t);
+                }
+                return agent.stop(context, p, whenGone);
+            });
+            assertEquals(OcfResult.ERR_PERM, refused.result());
+        }
+        assertEquals(List.of(), toldWith, "a failed stop said the address was gone");
+        assertTrue(addresses("eth0").contains(VIP));
+
+        assertEquals(ActionResult.success(), director.call(() -> agent.stop(context, p, whenGone)));
+        assertEquals(1, toldWith.size(), "told once: " + toldWith);
+        String[] eth0AndLo = toldWith.getFirst().split(" \\| ");
+        assertFalse(eth0AndLo[0].contains(VIP), "told while still on eth0: " + toldWith);
+        assertTrue(eth0AndLo[1].contains(VIP + "/32"), "told before it was back on lo: " + toldWith);
+
+        assertEquals(ActionResult.success(), director.call(() -> agent.stop(context, p, whenGone)));
+        assertEquals(2, toldWith.size(), "a stop finding the address gone says so too");
     }
 
     @Test

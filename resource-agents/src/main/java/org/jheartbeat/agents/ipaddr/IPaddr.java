@@ -210,6 +210,7 @@ public final class IPaddr extends AddressAgent {
     private ActionResult stop(AddressTable table, AddressSettings settings, Runnable whenGone)
             throws AgentFailure, IOException, InterruptedException {
         Optional<Present> present = present(table, settings);
+        boolean backToLoopback = settings.lvsSupport() && loopback.tookOff(settings.ip());
         if (present.isPresent()) {
             InterfaceAddress address = present.get().address();
             LOG.info("removing {} from {}", settings.ip().getHostAddress(), address.label());
@@ -218,8 +219,8 @@ public final class IPaddr extends AddressAgent {
             } catch (ErrnoException e) {
                 throw failure("Failed to remove " + settings.ip().getHostAddress() + " from " + address.label(), e);
             }
-            if (settings.lvsSupport()) {
-                loopback.restore(table, settings.ip());
+            if (backToLoopback) {
+                loopback.putBack(table, settings.ip());
             }
         }
         whenGone.run();

@@ -283,6 +283,7 @@ public final class IPaddr2 extends AddressAgent {
             return ActionResult.success();
         }
         Optional<InterfaceAddress> served = table.served(address);
+        boolean backToLoopback = settings.lvsSupport() && loopback.tookOff(address.ip());
         if (rehearsal) {
             return ActionResult.success();
         }
@@ -294,8 +295,8 @@ public final class IPaddr2 extends AddressAgent {
                 throw failure("Unable to remove IP [" + address.ip().getHostAddress() + " from interface [ "
                         + address.link().name() + " ]", e);
             }
-            if (settings.lvsSupport()) {
-                loopback.restore(table, address.ip());
+            if (backToLoopback) {
+                loopback.putBack(table, address.ip());
             }
         }
         whenGone.run();

@@ -55,11 +55,17 @@ final class LoopbackHandover {
         }
     }
 
-    /** Puts {@code ip/32} back on {@code lo} if {@link #takeOff} took it from there. */
-    void restore(AddressTable table, Inet4Address ip) throws AgentFailure, IOException, InterruptedException {
-        if (!stash.remembers(ip)) {
-            return;
-        }
+    /**
+     * Whether {@link #takeOff} took {@code ip} from {@code lo}, so a stop must put it back. A stop
+     * asks before it removes the address: from then until the peer hears the address is gone,
+     * clients have no service, and this reads a file (measured: 0.1 to 0.15 ms the first time).
+     */
+    boolean tookOff(Inet4Address ip) throws IOException {
+        return stash.remembers(ip);
+    }
+
+    /** Puts {@code ip/32} back on {@code lo}, where {@link #takeOff} took it from ({@link #tookOff}). */
+    void putBack(AddressTable table, Inet4Address ip) throws AgentFailure, IOException, InterruptedException {
         Link lo = table.requireLink("lo");
         LOG.info("Restoring loopback IP Address  {} 32 255.255.255.255 lo.", ip.getHostAddress());
         ResolvedAddress onLo = new ResolvedAddress(lo, ip, 32, Optional.of(Prefixes.ipv4(-1)), "");

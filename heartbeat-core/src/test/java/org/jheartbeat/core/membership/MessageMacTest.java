@@ -3,7 +3,12 @@ package org.jheartbeat.core.membership;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.jheartbeat.core.config.AuthKey;
 import org.jheartbeat.core.config.AuthMethod;
@@ -44,6 +49,35 @@ class MessageMacTest {
     @Test
     void crcIsHeartbeatsMsbFirstCrc32() {
         assertEquals("765e7680", sign(AuthMethod.CRC, "", "123456789".getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    @Test
+    void manyThreadsSigningAtOnceGetTheSameSignaturesAsOne() throws Exception {
+        MessageMac mac = MessageMac.of(new AuthKey(2, AuthMethod.SHA256, "ThisIsMyPassword"));
+        List<byte[]> inputs = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            inputs.add(("message " + i).repeat(i + 1).getBytes(StandardCharsets.US_ASCII));
+        }
+        List<String> alone = inputs.stream().map(in -> HexFormat.of().formatHex(mac.sign(in))).toList();
+        try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
+            List<Future<Integer>> together = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                together.add(threads.submit(() -> {
+                    int wrong = 0;
+                    for (int round = 0; round < 200; round++) {
+                        for (int i = 0; i < inputs.size(); i++) {
+                            if (!alone.get(i).equals(HexFormat.of().formatHex(mac.sign(inputs.get(i))))) {
+                                wrong++;
+                            }
+                        }
+                    }
+                    return wrong;
+                }));
+            }
+            for (Future<Integer> wrong : together) {
+                assertEquals(0, wrong.get(), "signatures that differ from the same input signed alone");
+            }
+        }
     }
 
     @Test

@@ -8,8 +8,9 @@ import org.jheartbeat.core.policy.HoldSet;
  * The bytes of a release notice on the hand-off stream: the giver of a hand-over sends it from
  * inside the stop of the set's last group, the moment its last resource is gone (see
  * {@link org.jheartbeat.core.agent.ResourceAgent#stop(org.jheartbeat.core.agent.AgentContext,
- * java.util.Map, Runnable)}), ahead of its policy's announcement and "done". The taker fires the start it prepared for that set on it
- * (see {@link ArmedTakeover}); its policy still acts on the "done" alone.
+ * java.util.Map, Runnable)}), ahead of its policy's announcement and "done". The taker fires
+ * the start it prepared for that set on it (see {@link ArmedTakeover}); its policy still acts on
+ * the "done" alone.
  *
  * <p>Three bytes: a marker no other hand-off payload starts with ('R'; resource hand-off
  * messages start with their version, 1, ipfail messages with 'I'), a version, and the set.

@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 
 import org.jheartbeat.core.agent.ActionResult;
 import org.jheartbeat.core.agent.AgentContext;
+import org.jheartbeat.core.agent.OcfResult;
 import org.jheartbeat.core.agent.PreparedStart;
 import org.jheartbeat.core.agent.ResourceAgent;
 import org.junit.jupiter.api.Test;
@@ -192,7 +193,7 @@ class GroupWorkTest {
             String id = parameters.get("id");
             if (failing.contains(id)) {
                 calls.add("fail " + id);
-                return ActionResult.of(org.jheartbeat.core.agent.OcfResult.ERR_GENERIC, "cannot");
+                return ActionResult.of(OcfResult.ERR_GENERIC, "cannot");
             }
             calls.add("remove " + id);
             running.remove(id);

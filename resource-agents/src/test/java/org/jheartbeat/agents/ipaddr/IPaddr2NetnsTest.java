@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -93,6 +94,20 @@ class IPaddr2NetnsTest {
         return director.call(() -> agent.monitor(context, p));
     }
 
+    /** Runs {@code action} inside the director's namespace on a thread without CAP_NET_ADMIN. */
+    private ActionResult withoutCapNetAdmin(Supplier<ActionResult> action) throws Exception {
+        try (NetworkNamespace unprivileged = NetworkNamespace.enter(director.name())) {
+            return unprivileged.call(() -> {
+                try {
+                    Capabilities.dropFromThisThread(Capabilities.CAP_NET_ADMIN);
+                } catch (Throwable t) {
+                    throw new IllegalStateException(t);
+                }
+                return action.get();
+            });
+        }
+    }
+
     private String addresses(String dev) throws Exception {
         return director.ip("-o", "-4", "addr", "show", "dev", dev);
     }
@@ -150,17 +165,7 @@ class IPaddr2NetnsTest {
                 throw new IllegalStateException(e);
             }
         };
-        try (NetworkNamespace unprivileged = NetworkNamespace.enter(director.name())) {
-            ActionResult refused = unprivileged.call(() -> {
-                try {
-                    Capabilities.dropFromThisThread(Capabilities.CAP_NET_ADMIN);
-                } catch (Throwable t) {
-                    throw new IllegalStateException(t);
-                }
-                return agent.stop(context, p, whenGone);
-            });
-            assertEquals(OcfResult.ERR_PERM, refused.result());
-        }
+        assertEquals(OcfResult.ERR_PERM, withoutCapNetAdmin(() -> agent.stop(context, p, whenGone)).result());
         assertEquals(List.of(), toldWith, "a failed stop said the address was gone");
         assertTrue(addresses("eth0").contains(VIP));
 
@@ -368,17 +373,9 @@ class IPaddr2NetnsTest {
 
     @Test
     void withoutCapNetAdminStartIsAPermissionError() throws Exception {
-        try (NetworkNamespace unprivileged = NetworkNamespace.enter(director.name())) {
-            ActionResult result = unprivileged.call(() -> {
-                try {
-                    Capabilities.dropFromThisThread(Capabilities.CAP_NET_ADMIN);
-                } catch (Throwable t) {
-                    throw new IllegalStateException(t);
-                }
-                return agent.start(context, params("ip", VIP, "cidr_netmask", "24", "nic", "eth0"));
-            });
-            assertEquals(ActionResult.of(OcfResult.ERR_PERM, "You must be root for start operation."), result);
-        }
+        ActionResult result = withoutCapNetAdmin(
+                () -> agent.start(context, params("ip", VIP, "cidr_netmask", "24", "nic", "eth0")));
+        assertEquals(ActionResult.of(OcfResult.ERR_PERM, "You must be root for start operation."), result);
         assertFalse(addresses("eth0").contains(VIP));
     }
 

@@ -121,6 +121,7 @@ public final class ResourceManager implements AutoCloseable {
     private void prepareForTakeovers() {
         long began = System.nanoTime();
         try {
+            TakeoverPreparation.linkReleaseCheck();
             PolicyRehearsal.Rehearsed done = PolicyRehearsal.rehearse(policy, REHEARSAL_ROUNDS, REHEARSAL_BUDGET_NANOS);
             LOG.debug("policy rehearsed in {} ms: {}", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began), done);
         } catch (RuntimeException e) {

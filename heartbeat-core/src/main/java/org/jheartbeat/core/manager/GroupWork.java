@@ -68,7 +68,7 @@ final class GroupWork {
         for (int i = 0; i < resources.size(); i++) {
             ManagedResource resource = resources.get(i);
             if (i < fired.size()) {
-                ActionResult finished = run(resource, Action.FINISH, fired.get(i));
+                ActionResult finished = run(resource, Action.FINISH, fired.get(i), NOTHING);
                 if (!finished.isSuccess()) {
                     LOG.error("Return code {} from {} start{}", finished.result().code(), resource.token(),
                             finished.reason().isEmpty() ? "" : ": " + finished.reason());
@@ -198,10 +198,6 @@ final class GroupWork {
      */
     private ActionResult run(ManagedResource resource, Action call) {
         return run(resource, call, null, NOTHING);
-    }
-
-    private ActionResult run(ManagedResource resource, Action call, PreparedStart fired) {
-        return run(resource, call, fired, NOTHING);
     }
 
     /** {@code fired} is for {@link Action#FINISH}, {@code whenGone} for {@link Action#STOP}. */

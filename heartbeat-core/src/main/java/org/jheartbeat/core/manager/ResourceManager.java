@@ -352,20 +352,9 @@ public final class ResourceManager implements AutoCloseable {
                 probesAhead.remove(stop.key());
                 ManagedGroup group = groups.get(stop.key());
                 Optional<HoldSet> completesRelease = takeovers.releaseCompletedBy(stop.key());
-                // Encoded here, sent from inside the last stop the moment its resource is gone.
-                byte[] notice = completesRelease.map(ReleaseNoticeCodec::encode).orElse(null);
-                Runnable noticeToPeer = () -> {
-                    if (notice == null) {
-                        return;
-                    }
-                    try {
-                        peer.send(notice);
-                    } catch (RuntimeException e) { // not the stop's failure: the peer acts on "done" then
-                        LOG.warn("release notice for {} not sent: {}", stop.key(), e.toString());
-                    }
-                };
+                Optional<Runnable> notice = completesRelease.map(set -> releaseNotice(stop.key(), set));
                 Runnable stopWork = () -> {
-                    boolean stopped = work.stop(group, noticeToPeer);
+                    boolean stopped = notice.isPresent() ? work.stop(group, notice.get()) : work.stop(group);
                     submit(stopped ? new PolicyEvent.GroupStopped(stop.key())
                             : new PolicyEvent.GroupStopFailed(stop.key()));
                 };
@@ -401,6 +390,22 @@ public final class ResourceManager implements AutoCloseable {
                             + " restart heartbeat) before the other node may take it.", failed.key());
             case PolicyAction.ShutdownComplete ignored -> shutdownComplete.complete(null);
         }
+    }
+
+    /**
+     * Sends the release notice for {@code set} when run, from inside the group's last stop the
+     * moment its resource is gone; encoded now, ahead of that. A send that throws is logged, not
+     * the stop's failure: the peer then starts on "done".
+     */
+    private Runnable releaseNotice(String key, HoldSet set) {
+        byte[] notice = ReleaseNoticeCodec.encode(set);
+        return () -> {
+            try {
+                peer.send(notice);
+            } catch (RuntimeException e) {
+                LOG.warn("release notice for {} not sent: {}", key, e.toString());
+            }
+        };
     }
 
     /** Starts nothing new; resource work in flight finishes on its own threads. */

@@ -91,10 +91,9 @@ final class TakeoverPreparation implements AutoCloseable {
 
     /**
      * Links the check {@link #fireAtRelease} makes before any hand-over needs it: a record's
-     * equals is bound on its first call (0.6 ms measured on the daemon's JVM settings), which
-     * would otherwise fall on the receiving thread between the peer's release and this node's
-     * address, while clients wait (a taker's first release notice took 0.7 to 1.4 ms to fire).
-     * At start, any thread.
+     * equals is bound on its first call (0.6 ms in a micro-test with the daemon's JVM options),
+     * which would otherwise fall on the receiving thread between the peer's release and this
+     * node's address, while clients wait. At start, any thread.
      */
     static void linkReleaseCheck() {
         TimerToken.Kind kind = TimerToken.Kind.values()[0];
